@@ -1,0 +1,18 @@
+from typing import Any
+
+import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    # Hashing thousands of test passwords with production strength would dominate the run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def cast(db: None) -> Any:
+    """The standard cast (gongkai.testing.Cast) in a fresh database."""
+    from gongkai.testing import make_cast
+
+    return make_cast()

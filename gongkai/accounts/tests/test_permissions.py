@@ -1,0 +1,79 @@
+"""The whole role × action matrix, written out by hand so that a change to the table in
+gongkai.core.roles must be matched here on purpose."""
+
+import pytest
+
+from gongkai.accounts.permissions import Action, can, visible_agencies
+
+A = Action
+# For each member of the cast: the actions allowed on their own agency and on another one.
+EVERY_STAFF = {A.VIEW_CONSOLE, A.VIEW_AGENCY, A.VIEW_CALENDAR, A.VIEW_RECORDS}
+OFFICE = EVERY_STAFF | {
+    A.MANAGE_AGENCY,
+    A.VIEW_STAFF,
+    A.MANAGE_CALENDAR,
+    A.VIEW_AUDIT,
+    A.EXPORT_AUDIT,
+}
+READ_ALL = {
+    A.VIEW_CONSOLE,
+    A.VIEW_AGENCY,
+    A.VIEW_STAFF,
+    A.VIEW_CALENDAR,
+    A.VIEW_AUDIT,
+    A.EXPORT_AUDIT,
+    A.VIEW_RECORDS,
+}
+# CREATE_AGENCY has no target agency: only the system administrator may add one.
+EXPECTED = {
+    # name: (allowed in own agency, allowed in the other agency)
+    "drafter_a": (EVERY_STAFF, set()),
+    "drafter_b": (EVERY_STAFF, set()),
+    "reviewer": (EVERY_STAFF, set()),
+    "approver": (EVERY_STAFF, set()),
+    "office": (OFFICE, set()),
+    "supervisor": (READ_ALL, READ_ALL),
+    "sysadmin": (set(Action), set(Action)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("action", list(Action))
+def test_each_role_may_do_exactly_what_the_matrix_says(cast, name, action):
+    user = getattr(cast, name)
+    own, other = EXPECTED[name]
+    assert can(user, action, cast.agency) is (action in own)
+    assert can(user, action, cast.other_agency) is (action in other)
+
+
+@pytest.mark.parametrize("action", list(Action))
+def test_the_office_of_another_agency_is_refused_everything_in_ours(cast, action):
+    assert not can(cast.other_office, action, cast.agency)
+    assert not can(cast.other_office, action, cast.unit_a)
+    assert not can(cast.other_office, action, cast.drafter_a)
+
+
+@pytest.mark.parametrize("action", list(Action))
+def test_the_public_may_do_nothing_in_the_console(action):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not can(AnonymousUser(), action)
+    assert visible_agencies(AnonymousUser(), action) == []
+
+
+def test_a_supervisor_changes_nothing_anywhere(cast):
+    for action in (A.MANAGE_AGENCY, A.MANAGE_STAFF, A.MANAGE_CALENDAR):
+        assert not can(cast.supervisor, action, cast.agency)
+        assert not can(cast.supervisor, action)
+
+
+def test_a_disabled_account_may_do_nothing(cast):
+    cast.sysadmin.is_active = False
+    assert not any(can(cast.sysadmin, action) for action in Action)
+
+
+def test_units_and_staff_belong_to_the_agency_they_are_in(cast):
+    assert can(cast.office, A.MANAGE_AGENCY, cast.unit_b)
+    assert not can(cast.other_office, A.MANAGE_AGENCY, cast.unit_b)
+    assert [a.code for a in visible_agencies(cast.office, A.VIEW_AUDIT)] == ["TESTA"]
+    assert [a.code for a in visible_agencies(cast.supervisor, A.VIEW_AUDIT)] == ["TESTA", "TESTB"]

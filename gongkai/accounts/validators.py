@@ -1,0 +1,28 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+class CharacterClassValidator:
+    """At least three of: lower-case, upper-case, digits, symbols (common 等保 password rule)."""
+
+    required = 3
+
+    def classes(self, password: str) -> int:
+        return sum(
+            [
+                any(c.islower() for c in password),
+                any(c.isupper() for c in password),
+                any(c.isdigit() for c in password),
+                any(not c.isalnum() for c in password),
+            ]
+        )
+
+    def validate(self, password: str, user: object = None) -> None:
+        if self.classes(password) < self.required:
+            raise ValidationError(self.get_help_text(), code="password_too_simple")
+
+    def get_help_text(self) -> str:
+        return _(
+            "Your password must mix at least three of: lower-case letters, capital letters, "
+            "digits and symbols."
+        )

@@ -1,0 +1,26 @@
+"""The console's navigation: each entry is shown only to those who may use it."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.roles import Action
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    action: Action
+
+
+NAV = [
+    NavItem(_("Home"), "console:home", Action.VIEW_CONSOLE),
+    NavItem(_("Government information"), "documents:list", Action.VIEW_RECORDS),
+    NavItem(_("Agency and units"), "console:agency", Action.VIEW_AGENCY),
+    NavItem(_("Staff"), "console:staff_list", Action.VIEW_STAFF),
+    NavItem(_("Working-day calendar"), "workcalendar:year", Action.VIEW_CALENDAR),
+    NavItem(_("Reply deadline"), "workcalendar:deadline", Action.VIEW_CALENDAR),
+    NavItem(_("Audit trail"), "audit:list", Action.VIEW_AUDIT),
+]

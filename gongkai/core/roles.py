@@ -1,0 +1,76 @@
+"""Who may do what: the role × action table (DESIGN.md "Who uses it").
+
+Scope (which agency or unit an action touches) is applied by
+gongkai.accounts.permissions; this table only says which roles may attempt an action
+at all, and whether the action only reads.
+"""
+
+import enum
+
+
+class Role(enum.StrEnum):
+    DRAFTER = "drafter"  # 信息员
+    REVIEWER = "reviewer"  # 保密审查员
+    APPROVER = "approver"  # 分管领导
+    DISCLOSURE_OFFICE = "office"  # 公开办
+    SUPERVISOR = "supervisor"  # 督查 (the city's 政务公开办): reads across agencies
+    SYSADMIN = "sysadmin"  # 系统管理员
+
+
+class Action(enum.StrEnum):
+    VIEW_CONSOLE = "view_console"
+    VIEW_AGENCY = "view_agency"
+    CREATE_AGENCY = "create_agency"  # a new agency on this installation
+    MANAGE_AGENCY = "manage_agency"  # contact data of the guide (条例第12条), units
+    VIEW_STAFF = "view_staff"
+    MANAGE_STAFF = "manage_staff"  # accounts, roles, unlocking
+    VIEW_CALENDAR = "view_calendar"
+    MANAGE_CALENDAR = "manage_calendar"  # holiday notices, 调休, local holidays
+    VIEW_AUDIT = "view_audit"
+    EXPORT_AUDIT = "export_audit"
+    VIEW_RECORDS = "view_records"  # government-information records, drafts included
+
+
+READ_ONLY_ACTIONS = frozenset(
+    {
+        Action.VIEW_CONSOLE,
+        Action.VIEW_AGENCY,
+        Action.VIEW_STAFF,
+        Action.VIEW_CALENDAR,
+        Action.VIEW_AUDIT,
+        Action.EXPORT_AUDIT,
+        Action.VIEW_RECORDS,
+    }
+)
+
+_EVERY_STAFF_MEMBER = frozenset(
+    {Action.VIEW_CONSOLE, Action.VIEW_AGENCY, Action.VIEW_CALENDAR, Action.VIEW_RECORDS}
+)
+
+ALLOWED: dict[Role, frozenset[Action]] = {
+    Role.DRAFTER: _EVERY_STAFF_MEMBER,
+    Role.REVIEWER: _EVERY_STAFF_MEMBER,
+    Role.APPROVER: _EVERY_STAFF_MEMBER,
+    Role.DISCLOSURE_OFFICE: _EVERY_STAFF_MEMBER
+    | {
+        Action.MANAGE_AGENCY,
+        Action.VIEW_STAFF,
+        Action.MANAGE_CALENDAR,
+        Action.VIEW_AUDIT,
+        Action.EXPORT_AUDIT,
+    },
+    # A supervisor reads across agencies and changes nothing.
+    Role.SUPERVISOR: READ_ONLY_ACTIONS,
+    Role.SYSADMIN: frozenset(Action),
+}
+
+# Roles whose reach is every agency rather than their own.
+CROSS_AGENCY_ROLES = frozenset({Role.SUPERVISOR, Role.SYSADMIN})
+
+
+def role_allows(roles: frozenset[Role], action: Action, *, own_agency: bool) -> bool:
+    """True when one of `roles` may take `action` on an object of its own agency or not."""
+    for role in roles:
+        if action in ALLOWED[role] and (own_agency or role in CROSS_AGENCY_ROLES):
+            return True
+    return False

@@ -1,0 +1,1 @@
+"""Specifications of gongkai.core, run without Django."""

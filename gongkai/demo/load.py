@@ -1,0 +1,130 @@
+"""The demo agency 临沧市民政局 (DESIGN.md "Demo data"): units, one account per role, and
+the seed document. Loading twice changes nothing; reset puts the demo back as loaded."""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from axes.utils import reset as axes_reset
+from django.db import transaction
+
+from gongkai.accounts.models import Agency, RoleAssignment, Unit, User
+from gongkai.audit.services import audit_log
+from gongkai.documents.models import Record
+from gongkai.documents.services import record_create
+
+SEED = Path(__file__).with_name("seed-lcmzj-2017.txt")
+
+AGENCY = {
+    "code": "LCMZJ",
+    "name": "临沧市民政局",
+    "disclosure_office_name": "临沧市民政局办公室（政务公开办）",
+    "address": "云南省临沧市临翔区（演示数据）",
+    "postcode": "677000",
+    "office_hours": "工作日 上午9:00—12:00，下午14:30—18:00（法定节假日除外）",
+    "phone": "0883-0000000（演示）",
+    "fax": "0883-0000001（演示）",
+    "email": "gongkai@example.org",
+    "website": "https://mzj.example.org/",
+}
+UNITS = [
+    ("BGS", "办公室", Unit.Kind.INTERNAL),
+    ("SHJZ", "社会救助科", Unit.Kind.INTERNAL),
+    ("YLFW", "养老服务科", Unit.Kind.INTERNAL),
+    ("SHSW", "社会事务科", Unit.Kind.INTERNAL),
+    ("QHDM", "区划地名科", Unit.Kind.INTERNAL),
+    ("SFLY", "临沧市社会福利院", Unit.Kind.AFFILIATED),
+    ("JZGLZ", "临沧市救助管理站", Unit.Kind.AFFILIATED),
+]
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    full_name: str
+    role: str
+    unit_code: str | None
+    in_agency: bool = True
+
+    @property
+    def password(self) -> str:
+        return f"Demo-{self.username}-2026"
+
+
+R = RoleAssignment.Role
+ACCOUNTS = [
+    DemoAccount("drafter", "李信息", R.DRAFTER, "SHJZ"),
+    DemoAccount("reviewer", "王保密", R.REVIEWER, None),
+    DemoAccount("approver", "张分管", R.APPROVER, None),
+    DemoAccount("office", "赵公开", R.DISCLOSURE_OFFICE, "BGS"),
+    DemoAccount("supervisor", "陈督查", R.SUPERVISOR, None, in_agency=False),
+    DemoAccount("admin", "刘管理", R.SYSADMIN, None, in_agency=False),
+]
+
+SEED_RECORD = {
+    "title": "临沧市民政局关于2017年政府信息与政务公开重点工作落实情况的自查报告",
+    "document_number": "临民字〔2018〕2号",
+    "written_on": date(2017, 12, 26),
+    "note": "此件公开发布",
+}
+
+
+@transaction.atomic
+def load_demo(*, reset: bool = False) -> list[str]:
+    """Create what is missing (reset: also restore what was changed); return what was done."""
+    done: list[str] = []
+    agency = _agency(done, reset)
+    units = {code: _unit(agency, code, name, kind, done) for code, name, kind in UNITS}
+    for account in ACCOUNTS:
+        _account(account, agency, units, done, reset)
+    if not Record.objects.filter(agency=agency, document_number=SEED_RECORD["document_number"]):
+        body = SEED.read_text(encoding="utf-8")
+        record_create(actor=None, agency=agency, data=SEED_RECORD | {"body": body})
+        done.append(f"record {SEED_RECORD['document_number']}")
+    return done
+
+
+def _agency(done: list[str], reset: bool) -> Agency:
+    agency = Agency.objects.filter(code=AGENCY["code"]).first()
+    if agency is None:
+        agency = Agency.objects.create(**AGENCY)
+        audit_log(actor=None, action="agency.create", target=agency, reason="demo")
+        done.append(f"agency {agency.code}")
+    elif reset and any(getattr(agency, k) != v for k, v in AGENCY.items()):
+        Agency.objects.filter(pk=agency.pk).update(**AGENCY)
+        audit_log(actor=None, action="agency.update", target=agency, reason="demo reset")
+        done.append(f"agency {agency.code} restored")
+    return agency
+
+
+def _unit(agency: Agency, code: str, name: str, kind: str, done: list[str]) -> Unit:
+    unit, created = Unit.objects.get_or_create(
+        agency=agency, code=code, defaults={"name": name, "kind": kind}
+    )
+    if created:
+        audit_log(actor=None, action="unit.create", target=unit, reason="demo")
+        done.append(f"unit {code}")
+    return unit
+
+
+def _account(
+    account: DemoAccount, agency: Agency, units: dict[str, Unit], done: list[str], reset: bool
+) -> None:
+    user = User.objects.filter(username=account.username).first()
+    if user is not None and not reset:
+        return
+    if user is None:
+        user = User(username=account.username)
+        done.append(f"account {account.username}")
+    else:
+        done.append(f"account {account.username} restored")
+        axes_reset(username=account.username)
+    user.full_name = account.full_name
+    user.agency = agency if account.in_agency else None
+    user.is_active = True
+    user.set_password(account.password)
+    user.save()
+    RoleAssignment.objects.filter(user=user).exclude(role=account.role).delete()
+    RoleAssignment.objects.get_or_create(user=user, role=account.role)
+    user.units.set([units[account.unit_code]] if account.unit_code else [])
+    audit_log(actor=None, action="staff.demo_load", target=user, reason="demo")

@@ -1,0 +1,22 @@
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from gongkai.accounts.permissions import Action, can, require_somewhere, sees_every_agency
+from gongkai.documents.models import Record
+
+
+def records_for(*, user: Any) -> QuerySet[Record]:
+    agencies = require_somewhere(user, Action.VIEW_RECORDS)
+    records = Record.objects.select_related("agency", "unit")
+    if not sees_every_agency(user, Action.VIEW_RECORDS):
+        records = records.filter(agency__in=agencies)
+    return records
+
+
+def record_get_for(*, user: Any, pk: int) -> Record:
+    record = Record.objects.select_related("agency", "unit").filter(pk=pk).first()
+    if record is None or not can(user, Action.VIEW_RECORDS, record.agency):
+        raise Http404
+    return record

@@ -1,0 +1,15 @@
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from gongkai.portal import views as portal
+
+urlpatterns = [
+    path("", portal.home, name="home"),
+    path("healthz", portal.healthz, name="healthz"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("console/calendar/", include("gongkai.workcalendar.urls")),
+    path("console/audit/", include("gongkai.audit.urls")),
+    path("console/records/", include("gongkai.documents.urls")),
+    path("console/", include("gongkai.console.urls")),
+]
