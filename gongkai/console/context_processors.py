@@ -13,11 +13,9 @@ def console(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return lockout
-    path = request.path
-    items = []
-    for item in NAV:
-        if can(user, item.action):
-            url = reverse(item.url_name)
-            current = path == url if url.endswith("/console/") else path.startswith(url)
-            items.append({"label": item.label, "url": url, "current": current})
+    visible = [(item, reverse(item.url_name)) for item in NAV if can(user, item.action)]
+    # The longest URL that prefixes the path is the current page (the console home is "/console/").
+    matching = [url for _item, url in visible if request.path.startswith(url)]
+    current = max(matching, key=len, default=None)
+    items = [{"label": item.label, "url": url, "current": url == current} for item, url in visible]
     return lockout | {"console_nav": items}

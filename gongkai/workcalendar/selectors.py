@@ -105,25 +105,26 @@ def calendar_alerts(*, user: Any, today: date | None = None) -> list[str]:
     calendar = WorkCalendar(official_years=OfficialYear.objects.values_list("year", flat=True))
     alerts = []
     if _provisional(calendar, today.year):
-        alerts.append(
-            _(
-                "No State Council holiday notice has been entered for %(year)s: deadlines "
-                "in %(year)s are provisional. Enter the notice in the working-day calendar."
-            )
-            % {"year": today.year}
-        )
-    if today.month >= settings.GONGKAI_CALENDAR_ALERT_MONTH and _provisional(
-        calendar, today.year + 1
-    ):
-        alerts.append(
-            _(
-                "The State Council holiday notice for %(year)s is due. Enter it in the "
-                "working-day calendar as soon as it is published: until then deadlines "
-                "reaching into %(year)s are provisional."
-            )
-            % {"year": today.year + 1}
-        )
+        alerts.append(_this_year_alert(today.year))
+    next_year = today.year + 1
+    if today.month >= settings.GONGKAI_CALENDAR_ALERT_MONTH and _provisional(calendar, next_year):
+        alerts.append(_next_year_alert(next_year))
     return alerts
+
+
+def _this_year_alert(year: int) -> str:
+    return _(
+        "No State Council holiday notice has been entered for %(year)s: deadlines "
+        "in %(year)s are provisional. Enter the notice in the working-day calendar."
+    ) % {"year": year}
+
+
+def _next_year_alert(year: int) -> str:
+    return _(
+        "The State Council holiday notice for %(year)s is due. Enter it in the "
+        "working-day calendar as soon as it is published: until then deadlines "
+        "reaching into %(year)s are provisional."
+    ) % {"year": year}
 
 
 def _provisional(calendar: WorkCalendar, year: int) -> bool:
@@ -205,14 +206,14 @@ def calendar_day_initial(*, day: date | None) -> dict[str, Any]:
     return {f: getattr(entry, f) for f in ("day", "kind", "name", "source", "note")}
 
 
-def export_rows(*, year: int, calendar: WorkCalendar | None = None) -> list[CalendarRow]:
+def export_rows(*, year: int) -> list[CalendarRow]:
     """The days of `year` that differ from a plain Monday-to-Friday week, as an import file.
 
     Loading the file for a year beyond the package and marking the year official gives the
     same working days: the weekday rule covers the rest.
     """
     check_supported(date(year, 1, 1))
-    calendar = calendar or work_calendar()
+    calendar = work_calendar()
     entered = {row.day: row for row in CalendarDay.objects.filter(day__year=year)}
     rows = []
     for day in dates_after(date(year - 1, 12, 31), date(year, 12, 31)):

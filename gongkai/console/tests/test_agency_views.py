@@ -73,7 +73,9 @@ def test_the_sysadmin_adds_an_agency_through_the_form(client, cast):
     client.force_login(cast.sysadmin)
     bad = client.post(reverse("console:agency_new"), {"code": "bad", "name": "X"})
     assert bad.status_code == 200 and "大写字母" in bad.content.decode()
-    response = client.post(reverse("console:agency_new"), {"code": "TESTC", "name": "测试市医疗保障局"})
+    response = client.post(
+        reverse("console:agency_new"), {"code": "TESTC", "name": "测试市医疗保障局"}
+    )
     assert response.status_code == 302
     assert "测试市医疗保障局" in client.get(response["Location"]).content.decode()
 
@@ -81,6 +83,9 @@ def test_the_sysadmin_adds_an_agency_through_the_form(client, cast):
 @pytest.mark.parametrize("name", ["office", "supervisor", "drafter_a"])
 def test_only_the_sysadmin_may_add_agencies(client, cast, name):
     client.force_login(getattr(cast, name))
-    assert client.post(reverse("console:agency_new"), {"code": "TESTC", "name": "X"}).status_code == 403
+    assert (
+        client.post(reverse("console:agency_new"), {"code": "TESTC", "name": "X"}).status_code
+        == 403
+    )
     page = client.get(reverse("console:agency")).content.decode()
     assert reverse("console:agency_new") not in page

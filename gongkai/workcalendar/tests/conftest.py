@@ -1,6 +1,7 @@
 from typing import Any
 
 import pytest
+from django.conf import settings
 
 # Everyone but the disclosure office and the system administrator: they may read the
 # calendar, not keep it.
@@ -9,6 +10,6 @@ READERS = ["drafter_a", "drafter_b", "reviewer", "approver", "supervisor"]
 
 @pytest.fixture
 def english(client: Any) -> Any:
-    """A client that asks for the English interface, whose strings are the msgids."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    """A client that chose the English interface, whose strings are the msgids."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client

@@ -91,3 +91,12 @@ def test_a_year_downloads_as_a_file_the_import_reads(client, cast):
     body = response.content.decode("utf-8-sig")
     assert body.startswith("date,kind,name,source,note\n")
     assert "2026-02-14,workday,春节," in body
+
+
+@pytest.mark.parametrize("year, neighbour, beyond", [(1901, 1902, 1900), (2099, 2098, 2100)])
+def test_the_first_and_last_years_show_without_a_link_beyond(client, cast, year, neighbour, beyond):
+    client.force_login(cast.drafter_a)
+    response = client.get(URL, {"year": year})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"?year={neighbour}" in page and f"?year={beyond}" not in page
