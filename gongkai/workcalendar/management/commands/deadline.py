@@ -1,9 +1,10 @@
 """`gongkai deadline`: the reply deadline of a disclosure application (DESIGN.md contract).
 
 Exit status 0, or 2 with a one-line reason on stderr for bad input. It answers even on a
-database that was never migrated, from the bundled holiday data, with a note on stderr.
+database that was never migrated, from the bundled holiday data, saying so in its first step.
 """
 
+import dataclasses
 import json
 from typing import Any
 
@@ -54,7 +55,8 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc), returncode=BAD_INPUT) from None
         if note:
-            self.stderr.write(note)
+            # Part of the reasoning, not stderr: `--json 2>&1` must still be one JSON object.
+            result = dataclasses.replace(result, steps=(note, *result.steps))
         self.stdout.write(_as_json(result) if options["json"] else _as_text(result))
 
 
