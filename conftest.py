@@ -1,6 +1,14 @@
+import os
 from typing import Any
 
+import hypothesis
 import pytest
+
+# CI replays the same examples every run, so a red build is reproducible; developers'
+# runs stay random and keep exploring.
+hypothesis.settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis.settings.load_profile("ci")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -266,7 +266,7 @@ def test_working_days_between_excludes_the_first_day_and_includes_the_last() -> 
 
 @FEW
 @given(
-    st.dates(date(1901, 1, 1), date(2099, 10, 31)),
+    st.dates(date(1901, 1, 1), date(2099, 8, 31)),  # 60 working days stay inside 2099
     st.integers(1, 60),
 )
 def test_working_days_between_undoes_add_working_days(start: date, n: int) -> None:
