@@ -16,6 +16,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
     # Hashing thousands of test passwords with production strength would dominate the run.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests that need a live server empty the database between tests with flush.
+    settings.GONGKAI_ALLOW_FLUSH = True
 
 
 @pytest.fixture

@@ -46,11 +46,18 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def make_dir(path: Path, variable: str) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ImproperlyConfigured(f"{variable}: cannot create {path}: {exc.strerror}") from None
+
+
 def development_secret_key() -> str:
     """A key kept under var/ so that sessions survive restarts of a development server."""
     path = VAR_DIR / "dev-secret-key"
     if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        make_dir(VAR_DIR, "GONGKAI_VAR_DIR")
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
@@ -75,6 +82,8 @@ except (zoneinfo.ZoneInfoNotFoundError, ValueError):
 USE_TZ = True
 
 INSTALLED_APPS = [
+    "gongkai.accounts",  # first: its createsuperuser/changepassword replace contrib.auth's
+    "gongkai.audit",  # its flush replaces Django's
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,8 +91,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "axes",
-    "gongkai.accounts",
-    "gongkai.audit",
     "gongkai.workcalendar",
     "gongkai.documents",
     "gongkai.console",
@@ -128,7 +135,7 @@ TEMPLATES = [
 # Database: SQLite under var/ by default; postgres://… for PostgreSQL.
 DATABASE_URL = os.environ.get("GONGKAI_DATABASE_URL", "")
 if not DATABASE_URL:
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    make_dir(VAR_DIR, "GONGKAI_VAR_DIR")
     DATABASE_URL = f"sqlite:///{VAR_DIR / 'gongkai.sqlite3'}"
 try:
     _database = dj_database_url.parse(DATABASE_URL, conn_max_age=60)
@@ -172,7 +179,10 @@ AXES_FAILURE_LIMIT = env_int("GONGKAI_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "console/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
+# A success clears that account's own failures only (accounts/signals.py). axes's own reset
+# would also clear every failure from the same IP address: an insider could then guess
+# another account's password without limit by logging into their own account in between.
+AXES_RESET_ON_SUCCESS = False
 AXES_VERBOSE = False
 # Reverse proxies in front of Gongkai whose X-Forwarded-For may be trusted (0: none).
 GONGKAI_PROXY_COUNT = env_int("GONGKAI_PROXY_COUNT", 0, minimum=0)
@@ -212,10 +222,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # collectstatic fills it for production
+make_dir(STATIC_ROOT, "GONGKAI_VAR_DIR")  # collectstatic fills it for production
 WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("GONGKAI_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("GONGKAI_MEDIA_ROOT") or VAR_DIR / "media")
 
 LOGGING = {
     "version": 1,

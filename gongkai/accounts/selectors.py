@@ -2,7 +2,9 @@
 
 from typing import Any
 
-from django.db.models import QuerySet
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import QuerySet, Sum
 from django.http import Http404
 
 from gongkai.accounts.models import Agency, Unit, User
@@ -39,3 +41,11 @@ def staff_get_for(*, user: Any, pk: int, action: Action = Action.VIEW_STAFF) -> 
     if staff is None or not can(user, action, staff):
         raise Http404
     return staff
+
+
+def staff_is_locked_out(*, user: User) -> bool:
+    """Whether failed logins have reached the lockout limit for this account."""
+    failures = AccessAttempt.objects.filter(username=user.username).aggregate(
+        total=Sum("failures_since_start")
+    )["total"]
+    return (failures or 0) >= settings.AXES_FAILURE_LIMIT

@@ -1,9 +1,14 @@
 """Changes to agencies, units and staff. Each checks permission, changes, and audits in
-one transaction."""
+one transaction.
+
+`actor=None` is the system: the `gongkai staff` command run by an operator who has a
+shell on the server (and so the database anyway). Views always pass request.user.
+"""
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -26,8 +31,25 @@ AGENCY_FIELDS = [
     "email",
     "website",
 ]
-UNIT_FIELDS = ["code", "name", "kind", "active", "address", "phone", "email"]
+UNIT_FIELDS = [
+    "code",
+    "name",
+    "kind",
+    "active",
+    "address",
+    "postcode",
+    "office_hours",
+    "phone",
+    "fax",
+    "email",
+    "website",
+]
 STAFF_FIELDS = ["full_name", "phone", "email", "is_active", "agency"]
+
+
+def _require(actor: User | None, action: Action, target: Any = None) -> None:
+    if actor is not None:
+        require(actor, action, target)
 
 
 def _apply(obj: Any, fields: list[str], data: Mapping[str, Any]) -> dict[str, list[Any]]:
@@ -110,17 +132,17 @@ def _set_roles_and_units(
 @transaction.atomic
 def staff_create(
     *,
-    actor: User,
+    actor: User | None,
     username: str,
     password: str,
     data: Mapping[str, Any],
     roles: Iterable[str],
     units: Iterable[Unit] = (),
 ) -> User:
+    _require(actor, Action.MANAGE_STAFF, data.get("agency"))
     user = User(username=username)
     user.set_unusable_password()  # replaced below, once the password has been checked
     changes = _apply(user, ["username", *STAFF_FIELDS], data | {"username": username})
-    require(actor, Action.MANAGE_STAFF, user.agency)
     validate_password(password, user)
     user.set_password(password)
     user.save()
@@ -143,18 +165,28 @@ def staff_update(
     if user.pk == actor.pk and (data.get("is_active") is False or Role.SYSADMIN not in roles):
         # Nobody may lock themselves out; another administrator has to do it.
         raise ValidationError(_("You cannot deactivate your own account or drop your own role."))
+    old_agency = user.agency
     changes = _apply(user, STAFF_FIELDS, data)
     require(actor, Action.MANAGE_STAFF, user)  # also over the agency it is moved to
     user.save()
     changes |= _set_roles_and_units(user, roles, units)
     if changes:
         audit_log(actor=actor, action="staff.update", target=user, changes=changes)
+    if "agency" in changes and old_agency is not None:
+        # The agency the account leaves sees the move in its own trail too.
+        audit_log(
+            actor=actor,
+            action="staff.leave_agency",
+            target=user,
+            agency=old_agency,
+            changes=changes,
+        )
     return user
 
 
 @transaction.atomic
-def staff_reset_password(*, actor: User, user: User, password: str, reason: str) -> None:
-    require(actor, Action.MANAGE_STAFF, user)
+def staff_reset_password(*, actor: User | None, user: User, password: str, reason: str) -> None:
+    _require(actor, Action.MANAGE_STAFF, user)
     validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
@@ -162,10 +194,19 @@ def staff_reset_password(*, actor: User, user: User, password: str, reason: str)
 
 
 @transaction.atomic
-def staff_unlock(*, actor: User, user: User, reason: str) -> int:
-    """Lift a login lockout early; returns how many failure records were cleared."""
-    require(actor, Action.MANAGE_STAFF, user)
+def staff_unlock(*, actor: User | None, user: User, reason: str) -> int:
+    """Lift a login lockout early; returns how many failure records were cleared.
+
+    Clears the failures recorded against the account and those from the addresses it was
+    attacked from, so an address locked by the same attack is free again too.
+    """
+    _require(actor, Action.MANAGE_STAFF, user)
+    addresses = set(
+        AccessAttempt.objects.filter(username=user.username).values_list("ip_address", flat=True)
+    )
     cleared = axes_reset(username=user.username)
+    for address in addresses - {None}:
+        cleared += axes_reset(ip=address)
     audit_log(
         actor=actor, action="staff.unlock", target=user, changes={"cleared": cleared}, reason=reason
     )
@@ -174,7 +215,9 @@ def staff_unlock(*, actor: User, user: User, reason: str) -> int:
 
 @transaction.atomic
 def password_change(*, user: User, old_password: str, new_password: str) -> None:
-    """A staff member changes their own password (the form has checked old_password)."""
+    """A staff member changes their own password."""
+    if not user.check_password(old_password):
+        raise ValidationError({"old_password": _("The current password is wrong.")})
     validate_password(new_password, user)
     user.set_password(new_password)
     user.save(update_fields=["password"])

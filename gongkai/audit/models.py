@@ -65,3 +65,23 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit events are append-only")
+
+
+class AuditChainHead(models.Model):
+    """The newest entry's number and hash, kept apart from the entries.
+
+    Deleting entries from the end of the trail leaves no gap in the chain; comparing the
+    last entry with the head shows it. `gongkai audit verify` prints the head so that it
+    can also be kept outside the database.
+    """
+
+    seq = models.PositiveBigIntegerField()
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="audit_head_single_row")
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash}"

@@ -7,9 +7,11 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from gongkai.accounts.permissions import Action, require_somewhere, sees_every_agency
-from gongkai.audit.models import AuditEvent
+from gongkai.audit.models import AuditChainHead, AuditEvent
 from gongkai.audit.services import event_content
 from gongkai.core.auditchain import Break, ChainedEntry, first_break
+
+SHARED_OBJECT_TYPES = ("workcalendar.calendarday", "workcalendar.officialyear")
 
 
 def audit_events_for(
@@ -25,7 +27,8 @@ def audit_events_for(
     agencies = require_somewhere(user, purpose)
     events = AuditEvent.objects.select_related("actor", "agency")
     if not sees_every_agency(user, purpose):
-        events = events.filter(agency__in=agencies)
+        # Installation-wide events (the shared calendar) concern every agency's office.
+        events = events.filter(Q(agency__in=agencies) | Q(object_type__in=SHARED_OBJECT_TYPES))
     if actor:
         events = events.filter(Q(actor_label__icontains=actor))
     if object_query:
@@ -56,4 +59,19 @@ def audit_chain_entries(batch: int = 2000) -> Iterator[ChainedEntry]:
 
 
 def audit_chain_break() -> Break | None:
-    return first_break(audit_chain_entries())
+    found = first_break(audit_chain_entries())
+    if found is not None:
+        return found
+    head = AuditChainHead.objects.filter(id=1).first()
+    last = AuditEvent.objects.order_by("-seq").first()
+    if head is None and last is None:
+        return None
+    if head is None or last is None or (head.seq, head.hash) != (last.seq, last.hash):
+        newest = last.seq if last else 0
+        expected = head.seq if head else 0
+        return Break(newest + 1, f"the trail ends at #{newest} but its head records #{expected}")
+    return None
+
+
+def audit_chain_head() -> AuditChainHead | None:
+    return AuditChainHead.objects.filter(id=1).first()

@@ -9,13 +9,16 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from gongkai.audit.context import client_ip
-from gongkai.audit.models import AuditEvent
+from gongkai.audit.models import AuditChainHead, AuditEvent
 from gongkai.core.auditchain import GENESIS, entry_hash
 
 # An arbitrary constant naming the PostgreSQL advisory lock that keeps the chain linear.
 _CHAIN_LOCK = 0x60_6B_A1
 
 SYSTEM = "system"
+# agency=FROM_TARGET (the default): the target's agency, else the actor's.
+# agency=None: an installation-wide event (e.g. the shared working-day calendar).
+FROM_TARGET: Any = object()
 
 
 def _lock_chain() -> None:
@@ -77,7 +80,7 @@ def audit_log(
     actor: Any,
     action: str,
     target: models.Model | None = None,
-    agency: Any = None,
+    agency: Any = FROM_TARGET,
     changes: Mapping[str, Any] | None = None,
     reason: str = "",
     ip_address: str | None = None,
@@ -92,7 +95,7 @@ def audit_log(
         occurred_at=now or timezone.now(),
         actor=user,
         actor_label=(f"{user.username} ({user})" if user else SYSTEM)[:200],
-        agency=agency if agency is not None else _agency_of(target, user),
+        agency=_agency_of(target, user) if agency is FROM_TARGET else agency,
         action=action,
         object_type=target._meta.label_lower if target is not None else "",
         object_id=str(target.pk) if target is not None and target.pk is not None else "",
@@ -104,6 +107,7 @@ def audit_log(
     )
     event.hash = entry_hash(event_content(event), event.previous_hash)
     event.save()
+    AuditChainHead.objects.update_or_create(id=1, defaults={"seq": event.seq, "hash": event.hash})
     return event
 
 

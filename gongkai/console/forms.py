@@ -60,9 +60,23 @@ class NewAgencyForm(AgencyForm):
 
 
 class UnitForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Unit
-        fields = ["code", "name", "kind", "active", "address", "phone", "email"]
+        fields = [
+            "code",
+            "name",
+            "kind",
+            "active",
+            "address",
+            "postcode",
+            "office_hours",
+            "phone",
+            "fax",
+            "email",
+            "website",
+        ]
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

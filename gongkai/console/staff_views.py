@@ -1,4 +1,3 @@
-from axes.models import AccessAttempt
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +13,7 @@ from gongkai.accounts.permissions import (
     visible_agencies,
 )
 from gongkai.console import forms
+from gongkai.console.http import posted
 
 
 def staff_list(request: HttpRequest) -> HttpResponse:
@@ -28,7 +28,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 
 def staff_new(request: HttpRequest) -> HttpResponse:
     agencies = require_somewhere(request.user, Action.MANAGE_STAFF)
-    form = forms.NewStaffForm(request.POST or None, agencies=agencies)
+    form = forms.NewStaffForm(posted(request), agencies=agencies)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -56,7 +56,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     form = None
     if can_manage:
         agencies = visible_agencies(request.user, Action.MANAGE_STAFF)
-        form = forms.StaffForm(request.POST or None, instance=staff, agencies=agencies)
+        form = forms.StaffForm(posted(request), instance=staff, agencies=agencies)
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
             try:
@@ -78,7 +78,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "staff": staff,
         "form": form,
         "can_manage": can_manage,
-        "locked": AccessAttempt.objects.filter(username=staff.username).exists(),
+        "locked": selectors.staff_is_locked_out(user=staff),
         "reason_form": forms.ReasonForm(),
         "reset_form": forms.ResetPasswordForm(),
     }
@@ -87,7 +87,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def staff_unlock(request: HttpRequest, pk: int) -> HttpResponse:
     staff = selectors.staff_get_for(user=request.user, pk=pk, action=Action.MANAGE_STAFF)
-    form = forms.ReasonForm(request.POST or None)
+    form = forms.ReasonForm(posted(request))
     if request.method == "POST" and form.is_valid():
         services.staff_unlock(actor=request.user, user=staff, reason=form.cleaned_data["reason"])
         messages.success(request, _("The account is unlocked."))
@@ -97,7 +97,7 @@ def staff_unlock(request: HttpRequest, pk: int) -> HttpResponse:
 
 def staff_reset_password(request: HttpRequest, pk: int) -> HttpResponse:
     staff = selectors.staff_get_for(user=request.user, pk=pk, action=Action.MANAGE_STAFF)
-    form = forms.ResetPasswordForm(request.POST or None)
+    form = forms.ResetPasswordForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -9,8 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from gongkai.accounts import selectors, services
+from gongkai.accounts.models import RoleAssignment
 from gongkai.accounts.permissions import Action, can, require, require_somewhere
 from gongkai.console import forms
+from gongkai.console.http import posted
 from gongkai.workcalendar.selectors import calendar_alerts
 
 
@@ -32,20 +34,14 @@ def _save(form: Any, call: Any) -> Any:
 def home(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.VIEW_CONSOLE)
     context = {
-        "roles": [r.label for r in _role_choices() if r.value in request.user.roles],
+        "roles": [r.label for r in RoleAssignment.Role if r.value in request.user.roles],
         "alerts": calendar_alerts(user=request.user),
     }
     return render(request, "console/home.html", context)
 
 
-def _role_choices() -> Any:
-    from gongkai.accounts.models import RoleAssignment
-
-    return RoleAssignment.Role
-
-
 def password_change(request: HttpRequest) -> HttpResponse:
-    form = forms.PasswordChangeForm(request.user, request.POST or None)
+    form = forms.PasswordChangeForm(request.user, posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -55,7 +51,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
                 new_password=data["new_password"],
             )
         except ValidationError as exc:
-            form.add_error("new_password", exc)
+            form.add_error(None if hasattr(exc, "error_dict") else "new_password", exc)
         else:
             update_session_auth_hash(request, request.user)
             messages.success(request, _("Your password has been changed."))
@@ -82,7 +78,7 @@ def agency(request: HttpRequest, code: str | None = None) -> HttpResponse:
 
 def agency_new(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.CREATE_AGENCY)
-    form = forms.NewAgencyForm(request.POST or None)
+    form = forms.NewAgencyForm(posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         created = _save(
@@ -96,7 +92,7 @@ def agency_new(request: HttpRequest) -> HttpResponse:
 
 def agency_edit(request: HttpRequest, code: str) -> HttpResponse:
     chosen = selectors.agency_get_for(user=request.user, code=code, action=Action.MANAGE_AGENCY)
-    form = forms.AgencyForm(request.POST or None, instance=chosen)
+    form = forms.AgencyForm(posted(request), instance=chosen)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _save(
@@ -110,7 +106,7 @@ def agency_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 def unit_new(request: HttpRequest, code: str) -> HttpResponse:
     chosen = selectors.agency_get_for(user=request.user, code=code, action=Action.MANAGE_AGENCY)
-    form = forms.UnitForm(request.POST or None, agency=chosen)
+    form = forms.UnitForm(posted(request), agency=chosen)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _save(form, lambda: services.unit_create(actor=request.user, agency=chosen, data=data)):
@@ -121,7 +117,7 @@ def unit_new(request: HttpRequest, code: str) -> HttpResponse:
 
 def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = selectors.unit_get_for(user=request.user, pk=pk, action=Action.MANAGE_AGENCY)
-    form = forms.UnitForm(request.POST or None, instance=unit, agency=unit.agency)
+    form = forms.UnitForm(posted(request), instance=unit, agency=unit.agency)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if _save(form, lambda: services.unit_update(actor=request.user, unit=unit, data=data)):

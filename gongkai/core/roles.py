@@ -29,6 +29,7 @@ class Action(enum.StrEnum):
     VIEW_AUDIT = "view_audit"
     EXPORT_AUDIT = "export_audit"
     VIEW_RECORDS = "view_records"  # government-information records, drafts included
+    DRAFT_RECORD = "draft_record"  # create and edit drafts
 
 
 READ_ONLY_ACTIONS = frozenset(
@@ -48,11 +49,12 @@ _EVERY_STAFF_MEMBER = frozenset(
 )
 
 ALLOWED: dict[Role, frozenset[Action]] = {
-    Role.DRAFTER: _EVERY_STAFF_MEMBER,
+    Role.DRAFTER: _EVERY_STAFF_MEMBER | {Action.DRAFT_RECORD},
     Role.REVIEWER: _EVERY_STAFF_MEMBER,
     Role.APPROVER: _EVERY_STAFF_MEMBER,
     Role.DISCLOSURE_OFFICE: _EVERY_STAFF_MEMBER
     | {
+        Action.DRAFT_RECORD,
         Action.MANAGE_AGENCY,
         Action.VIEW_STAFF,
         Action.MANAGE_CALENDAR,
@@ -66,11 +68,24 @@ ALLOWED: dict[Role, frozenset[Action]] = {
 
 # Roles whose reach is every agency rather than their own.
 CROSS_AGENCY_ROLES = frozenset({Role.SUPERVISOR, Role.SYSADMIN})
+# A drafter bound to units works on those units' objects only; the other roles act for
+# the whole agency even when their account belongs to a unit (the office sits in 办公室).
+UNIT_BOUND_ROLES = frozenset({Role.DRAFTER})
 
 
-def role_allows(roles: frozenset[Role], action: Action, *, own_agency: bool) -> bool:
-    """True when one of `roles` may take `action` on an object of its own agency or not."""
+def role_allows(
+    roles: frozenset[Role], action: Action, *, own_agency: bool, own_unit: bool = True
+) -> bool:
+    """True when one of `roles` may take `action` on an object.
+
+    own_agency: the object belongs to the user's agency; own_unit: it belongs to none of
+    the agency's units, or to one of the user's (always true for a user without units).
+    """
     for role in roles:
-        if action in ALLOWED[role] and (own_agency or role in CROSS_AGENCY_ROLES):
+        if action not in ALLOWED[role]:
+            continue
+        if role in CROSS_AGENCY_ROLES:
+            return True
+        if own_agency and (own_unit or role not in UNIT_BOUND_ROLES):
             return True
     return False

@@ -9,7 +9,7 @@ from axes.utils import reset as axes_reset
 from django.db import transaction
 
 from gongkai.accounts.models import Agency, RoleAssignment, Unit, User
-from gongkai.audit.services import audit_log
+from gongkai.audit.services import audit_log, diff, snapshot
 from gongkai.documents.models import Record
 from gongkai.documents.services import record_create
 
@@ -74,7 +74,7 @@ def load_demo(*, reset: bool = False) -> list[str]:
     """Create what is missing (reset: also restore what was changed); return what was done."""
     done: list[str] = []
     agency = _agency(done, reset)
-    units = {code: _unit(agency, code, name, kind, done) for code, name, kind in UNITS}
+    units = {code: _unit(agency, code, name, kind, done, reset) for code, name, kind in UNITS}
     for account in ACCOUNTS:
         _account(account, agency, units, done, reset)
     if not Record.objects.filter(agency=agency, document_number=SEED_RECORD["document_number"]):
@@ -88,22 +88,32 @@ def _agency(done: list[str], reset: bool) -> Agency:
     agency = Agency.objects.filter(code=AGENCY["code"]).first()
     if agency is None:
         agency = Agency.objects.create(**AGENCY)
-        audit_log(actor=None, action="agency.create", target=agency, reason="demo")
+        changes = diff({}, AGENCY)
+        audit_log(actor=None, action="agency.create", target=agency, changes=changes, reason="demo")
         done.append(f"agency {agency.code}")
-    elif reset and any(getattr(agency, k) != v for k, v in AGENCY.items()):
+    elif reset and (changes := diff(snapshot(agency, list(AGENCY)), AGENCY)):
         Agency.objects.filter(pk=agency.pk).update(**AGENCY)
-        audit_log(actor=None, action="agency.update", target=agency, reason="demo reset")
+        audit_log(
+            actor=None, action="agency.update", target=agency, changes=changes, reason="demo reset"
+        )
         done.append(f"agency {agency.code} restored")
     return agency
 
 
-def _unit(agency: Agency, code: str, name: str, kind: str, done: list[str]) -> Unit:
-    unit, created = Unit.objects.get_or_create(
-        agency=agency, code=code, defaults={"name": name, "kind": kind}
-    )
-    if created:
-        audit_log(actor=None, action="unit.create", target=unit, reason="demo")
+def _unit(agency: Agency, code: str, name: str, kind: str, done: list[str], reset: bool) -> Unit:
+    wanted = {"name": name, "kind": kind, "active": True}
+    unit = Unit.objects.filter(agency=agency, code=code).first()
+    if unit is None:
+        unit = Unit.objects.create(agency=agency, code=code, **wanted)
+        changes = diff({}, {"code": code, **wanted})
+        audit_log(actor=None, action="unit.create", target=unit, changes=changes, reason="demo")
         done.append(f"unit {code}")
+    elif reset and (changes := diff(snapshot(unit, list(wanted)), wanted)):
+        Unit.objects.filter(pk=unit.pk).update(**wanted)
+        audit_log(
+            actor=None, action="unit.update", target=unit, changes=changes, reason="demo reset"
+        )
+        done.append(f"unit {code} restored")
     return unit
 
 
@@ -113,10 +123,15 @@ def _account(
     user = User.objects.filter(username=account.username).first()
     if user is not None and not reset:
         return
+    fields = ["full_name", "agency", "is_active"]
     if user is None:
-        user = User(username=account.username)
+        user, before = User(username=account.username), {}
         done.append(f"account {account.username}")
     else:
+        before = snapshot(user, fields) | {
+            "roles": sorted(user.roles),
+            "units": sorted(u.code for u in user.units.all()),
+        }
         done.append(f"account {account.username} restored")
         axes_reset(username=account.username)
     user.full_name = account.full_name
@@ -127,4 +142,7 @@ def _account(
     RoleAssignment.objects.filter(user=user).exclude(role=account.role).delete()
     RoleAssignment.objects.get_or_create(user=user, role=account.role)
     user.units.set([units[account.unit_code]] if account.unit_code else [])
-    audit_log(actor=None, action="staff.demo_load", target=user, reason="demo")
+    unit_codes = [account.unit_code] if account.unit_code else []
+    after = snapshot(user, fields) | {"roles": [str(account.role)], "units": unit_codes}
+    changes = diff(before, after) | {"password": ["—", "演示密码 (demo password)"]}
+    audit_log(actor=None, action="staff.demo_load", target=user, changes=changes, reason="demo")

@@ -1,9 +1,15 @@
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from gongkai.accounts.permissions import Action, can, require_somewhere, sees_every_agency
+from gongkai.accounts.permissions import (
+    Action,
+    can,
+    require_somewhere,
+    sees_every_agency,
+    unit_bound,
+)
 from gongkai.documents.models import Record
 
 
@@ -12,11 +18,15 @@ def records_for(*, user: Any) -> QuerySet[Record]:
     records = Record.objects.select_related("agency", "unit")
     if not sees_every_agency(user, Action.VIEW_RECORDS):
         records = records.filter(agency__in=agencies)
+    units = unit_bound(user)
+    if units is not None:
+        # A drafter of a unit sees that unit's records and the agency-wide ones.
+        records = records.filter(Q(unit__in=units) | Q(unit__isnull=True))
     return records
 
 
 def record_get_for(*, user: Any, pk: int) -> Record:
     record = Record.objects.select_related("agency", "unit").filter(pk=pk).first()
-    if record is None or not can(user, Action.VIEW_RECORDS, record.agency):
+    if record is None or not can(user, Action.VIEW_RECORDS, record):
         raise Http404
     return record

@@ -4,6 +4,7 @@ from typing import Any
 from django.db import transaction
 
 from gongkai.accounts.models import Agency
+from gongkai.accounts.permissions import Action, require
 from gongkai.audit.services import audit_log, snapshot
 from gongkai.documents.models import Record
 
@@ -14,6 +15,8 @@ RECORD_FIELDS = ["title", "document_number", "written_on", "body", "note", "unit
 def record_create(*, actor: Any, agency: Agency, data: Mapping[str, Any]) -> Record:
     """Store a record. actor=None is the system (the demo loader)."""
     record = Record(agency=agency, created_by=actor, **data)
+    if actor is not None:
+        require(actor, Action.DRAFT_RECORD, record)
     record.full_clean()
     record.save()
     changes = {k: [None, v] for k, v in snapshot(record, RECORD_FIELDS).items() if k != "body"}

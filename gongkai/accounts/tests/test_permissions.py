@@ -8,7 +8,9 @@ from gongkai.accounts.permissions import Action, can, visible_agencies
 A = Action
 # For each member of the cast: the actions allowed on their own agency and on another one.
 EVERY_STAFF = {A.VIEW_CONSOLE, A.VIEW_AGENCY, A.VIEW_CALENDAR, A.VIEW_RECORDS}
+DRAFTER = EVERY_STAFF | {A.DRAFT_RECORD}
 OFFICE = EVERY_STAFF | {
+    A.DRAFT_RECORD,
     A.MANAGE_AGENCY,
     A.VIEW_STAFF,
     A.MANAGE_CALENDAR,
@@ -27,8 +29,8 @@ READ_ALL = {
 # CREATE_AGENCY has no target agency: only the system administrator may add one.
 EXPECTED = {
     # name: (allowed in own agency, allowed in the other agency)
-    "drafter_a": (EVERY_STAFF, set()),
-    "drafter_b": (EVERY_STAFF, set()),
+    "drafter_a": (DRAFTER, set()),
+    "drafter_b": (DRAFTER, set()),
     "reviewer": (EVERY_STAFF, set()),
     "approver": (EVERY_STAFF, set()),
     "office": (OFFICE, set()),
@@ -77,3 +79,17 @@ def test_units_and_staff_belong_to_the_agency_they_are_in(cast):
     assert not can(cast.other_office, A.MANAGE_AGENCY, cast.unit_b)
     assert [a.code for a in visible_agencies(cast.office, A.VIEW_AUDIT)] == ["TESTA"]
     assert [a.code for a in visible_agencies(cast.supervisor, A.VIEW_AUDIT)] == ["TESTA", "TESTB"]
+
+
+def test_a_drafter_bound_to_a_unit_works_on_that_units_objects_only(cast):
+    from gongkai.documents.models import Record
+
+    record_a = Record(agency=cast.agency, unit=cast.unit_a, title="甲", body="x")
+    agency_wide = Record(agency=cast.agency, unit=None, title="乙", body="x")
+    assert can(cast.drafter_a, A.VIEW_RECORDS, record_a)
+    assert not can(cast.drafter_b, A.VIEW_RECORDS, record_a)
+    assert can(cast.drafter_b, A.VIEW_RECORDS, agency_wide)
+    # Agency-wide roles are not narrowed by the unit their account sits in.
+    cast.office.units.set([cast.unit_b])
+    assert can(cast.office, A.VIEW_RECORDS, record_a)
+    assert can(cast.reviewer, A.VIEW_RECORDS, record_a)

@@ -67,15 +67,21 @@ def test_the_application_cannot_edit_or_delete_entries(trail):
     assert AuditEvent.objects.count() == 5
 
 
-def test_a_change_and_its_audit_entry_fail_together(cast):
-    from django.core.exceptions import ValidationError
-
+def test_a_change_and_its_audit_entry_fail_together(cast, monkeypatch):
     from gongkai.accounts import services
+    from gongkai.accounts.models import Unit
 
-    before = AuditEvent.objects.count()
-    with pytest.raises(ValidationError):
-        services.unit_create(actor=cast.office, agency=cast.agency, data={"code": "", "name": ""})
-    assert AuditEvent.objects.count() == before
+    def broken_audit_log(**kwargs):
+        raise RuntimeError("audit store unavailable")
+
+    monkeypatch.setattr(services, "audit_log", broken_audit_log)
+    with pytest.raises(RuntimeError):
+        services.unit_create(
+            actor=cast.office,
+            agency=cast.agency,
+            data={"code": "NEW", "name": "新科室", "kind": "internal"},
+        )
+    assert not Unit.objects.filter(code="NEW").exists()
 
 
 def test_values_survive_the_database_round_trip_for_the_hash(cast):
@@ -90,13 +96,32 @@ def test_values_survive_the_database_round_trip_for_the_hash(cast):
     assert audit_chain_break() is None
 
 
-def test_every_command_is_read_only_towards_the_trail():
-    """No management command of Gongkai deletes or prunes audit entries (retention ≥ 180 days)."""
-    from pathlib import Path
+def test_entries_deleted_from_the_end_are_noticed(trail):
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent WHERE seq >= 4")
+    found = audit_chain_break()
+    assert found is not None and "#3" in found.reason and "#5" in found.reason
 
-    import gongkai
 
-    root = Path(gongkai.__file__).parent
-    for command in root.glob("*/management/commands/*.py"):
-        text = command.read_text(encoding="utf-8")
-        assert "AuditEvent.objects" not in text or ".delete(" not in text, command
+def test_flush_is_refused_while_the_trail_has_entries(trail, settings):
+    settings.GONGKAI_ALLOW_FLUSH = False
+    with pytest.raises(CommandError, match="append-only"):
+        call_command("flush", "--no-input")
+    assert AuditEvent.objects.count() == 5
+
+
+def test_fixtures_cannot_load_audit_entries(trail, tmp_path):
+    import json
+
+    fixture = tmp_path / "forged.json"
+    row = {"model": "audit.auditevent", "pk": trail.first().pk, "fields": {"reason": "forged"}}
+    fixture.write_text(json.dumps([row]))
+    with pytest.raises(AppendOnlyError):
+        call_command("loaddata", str(fixture))
+    assert AuditEvent.objects.filter(reason="forged").count() == 0
+
+
+def test_verify_prints_the_head_to_keep_outside_the_database(trail, capsys):
+    call_command("audit", "verify")
+    last = AuditEvent.objects.order_by("-seq").first()
+    assert f"#{last.seq} {last.hash}" in capsys.readouterr().out

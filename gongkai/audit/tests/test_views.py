@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 
 import pytest
@@ -82,3 +83,30 @@ def test_the_list_takes_a_fixed_number_of_queries(client, events, django_assert_
     client.force_login(events.office)
     with django_assert_max_num_queries(10):
         client.get(reverse("audit:list"))
+
+
+def test_an_invalid_filter_shows_no_rows_and_exports_nothing(client, events):
+    client.force_login(events.office)
+    page = client.get(reverse("audit:list"), {"action": "agency", "since": "bad"}).content.decode()
+    assert "record.create" not in page and "agency.update" not in page
+    response = client.get(reverse("audit:export"), {"action": "agency", "since": "bad"})
+    assert response.status_code == 400
+    assert "有效的日期" in response.content.decode()
+
+
+def test_exported_cells_cannot_run_as_formulas(client, cast):
+    audit_log(actor=cast.office, action="agency.update", target=cast.agency, reason="=HYPERLINK(1)")
+    client.force_login(cast.office)
+    response = client.get(reverse("audit:export"), {"action": "agency"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1][9] == "'=HYPERLINK(1)"
+
+
+def test_calendar_changes_are_shown_to_every_agencys_office(client, cast):
+    from gongkai.workcalendar.models import CalendarDay
+
+    day = CalendarDay.objects.create(day=datetime.date(2027, 2, 5), kind="holiday", name="春节")
+    audit_log(actor=cast.other_office, action="calendar_day.create", target=day, agency=None)
+    client.force_login(cast.office)
+    assert "calendar_day.create" in client.get(reverse("audit:list")).content.decode()

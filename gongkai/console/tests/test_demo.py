@@ -7,7 +7,7 @@ from gongkai.documents.models import Record
 
 
 def test_demo_loads_the_reference_bureau_with_one_account_per_role(db, capsys):
-    call_command("demo")
+    call_command("demo", "--public-passwords-ok")
     out = capsys.readouterr().out
     agency = Agency.objects.get(code="LCMZJ")
     assert agency.name == "临沧市民政局" and agency.units.count() == 7
@@ -21,24 +21,24 @@ def test_demo_loads_the_reference_bureau_with_one_account_per_role(db, capsys):
 
 
 def test_demo_twice_changes_nothing(db):
-    call_command("demo")
+    call_command("demo", "--public-passwords-ok")
     events, users = (
         AuditEvent.objects.count(),
         list(User.objects.values_list("password", flat=True)),
     )
-    call_command("demo")
+    call_command("demo", "--public-passwords-ok")
     assert AuditEvent.objects.count() == events
     assert list(User.objects.values_list("password", flat=True)) == users
 
 
 def test_demo_reset_restores_changed_passwords_without_deleting_history(db, client):
-    call_command("demo")
+    call_command("demo", "--public-passwords-ok")
     drafter = User.objects.get(username="drafter")
     drafter.set_password("Changed-pass-2026")
     drafter.is_active = False
     drafter.save()
     events = AuditEvent.objects.count()
-    call_command("demo", "--reset")
+    call_command("demo", "--reset", "--public-passwords-ok")
     response = client.post(
         "/console/login/", {"username": "drafter", "password": "Demo-drafter-2026"}
     )
@@ -47,9 +47,19 @@ def test_demo_reset_restores_changed_passwords_without_deleting_history(db, clie
 
 
 def test_the_printed_demo_accounts_log_in(db, client):
-    call_command("demo")
+    call_command("demo", "--public-passwords-ok")
     response = client.post(
         "/console/login/", {"username": "office", "password": "Demo-office-2026"}
     )
     assert response.status_code == 302
     assert client.get("/console/").status_code == 200
+
+
+def test_demo_refuses_a_production_install(db, settings):
+    import pytest
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="GONGKAI_DEBUG=0"):
+        call_command("demo")
+    assert not User.objects.filter(username="admin").exists()

@@ -1,7 +1,8 @@
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
 from gongkai.demo.load import ACCOUNTS, AGENCY, load_demo
@@ -17,8 +18,20 @@ class Command(BaseCommand):
             help="restore demo accounts, passwords and agency data as first loaded "
             "(nothing is deleted: the audit trail keeps every change)",
         )
+        parser.add_argument(
+            "--public-passwords-ok",
+            action="store_true",
+            help="load the demo although GONGKAI_DEBUG=0 (its passwords are published)",
+        )
 
-    def handle(self, *args: Any, reset: bool, **options: Any) -> None:
+    def handle(self, *args: Any, reset: bool, public_passwords_ok: bool, **options: Any) -> None:
+        if not settings.DEBUG and not public_passwords_ok:
+            # The demo accounts' passwords are in the README: never on a production install.
+            raise CommandError(
+                "演示数据的账号密码是公开的，生产环境（GONGKAI_DEBUG=0）不能加载；"
+                "测试机请加 --public-passwords-ok。首个管理员账号请用 gongkai staff create 创建。",
+                returncode=2,
+            )
         call_command("migrate", interactive=False, verbosity=0)
         done = load_demo(reset=reset)
         self.stdout.write(
