@@ -1,5 +1,25 @@
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's rule with messages of our own catalogue.
+
+    Django 5.2 changed this message's msgid and its zh_Hans catalogue still has the old
+    one, so the Chinese UI showed it in English.
+    """
+
+    def get_error_message(self) -> str:
+        return ngettext(
+            "The password is too short: it needs at least %(min_length)d character.",
+            "The password is too short: it needs at least %(min_length)d characters.",
+            self.min_length,
+        ) % {"min_length": self.min_length}
+
+    def get_help_text(self) -> str:
+        return self.get_error_message()
 
 
 class CharacterClassValidator:
