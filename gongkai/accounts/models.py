@@ -38,6 +38,12 @@ class Agency(ContactInfo):
         _("agency code"), max_length=20, unique=True, validators=[agency_code_validator]
     )
     name = models.CharField(_("name"), max_length=100, unique=True)
+    index_template = models.CharField(
+        _("index number template"),
+        max_length=100,
+        default="{agency_code}/{year}-{seq:05d}",
+        help_text=_("Fields: {agency_code} {unit_code} {year} {seq} {uscc} {date}."),
+    )
     disclosure_office_name = models.CharField(
         _("disclosure office"),
         max_length=100,

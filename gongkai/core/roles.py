@@ -29,7 +29,12 @@ class Action(enum.StrEnum):
     VIEW_AUDIT = "view_audit"
     EXPORT_AUDIT = "export_audit"
     VIEW_RECORDS = "view_records"  # government-information records, drafts included
-    DRAFT_RECORD = "draft_record"  # create and edit drafts
+    DRAFT_RECORD = "draft_record"  # create and edit drafts, submit them
+    REVIEW_RECORD = "review_record"  # 保密审查: pass or return
+    APPROVE_RECORD = "approve_record"  # approve publication, schedule, return, waive interpretation
+    REVOKE_RECORD = "revoke_record"  # 撤回 a published record; change its validity; archive
+    RECORD_RELEASE = "record_release"  # record a release on WeChat, Weibo, notice boards …
+    MANAGE_COLUMNS = "manage_columns"  # the column tree, the guide
 
 
 READ_ONLY_ACTIONS = frozenset(
@@ -48,13 +53,26 @@ _EVERY_STAFF_MEMBER = frozenset(
     {Action.VIEW_CONSOLE, Action.VIEW_AGENCY, Action.VIEW_CALENDAR, Action.VIEW_RECORDS}
 )
 
+# The content workflow belongs to the agency's staff, not to the system administrator.
+CONTENT_ACTIONS = frozenset(
+    {
+        Action.DRAFT_RECORD,
+        Action.REVIEW_RECORD,
+        Action.APPROVE_RECORD,
+        Action.REVOKE_RECORD,
+        Action.RECORD_RELEASE,
+    }
+)
+
 ALLOWED: dict[Role, frozenset[Action]] = {
-    Role.DRAFTER: _EVERY_STAFF_MEMBER | {Action.DRAFT_RECORD},
-    Role.REVIEWER: _EVERY_STAFF_MEMBER,
-    Role.APPROVER: _EVERY_STAFF_MEMBER,
+    Role.DRAFTER: _EVERY_STAFF_MEMBER | {Action.DRAFT_RECORD, Action.RECORD_RELEASE},
+    Role.REVIEWER: _EVERY_STAFF_MEMBER | {Action.REVIEW_RECORD},
+    Role.APPROVER: _EVERY_STAFF_MEMBER | {Action.APPROVE_RECORD, Action.REVOKE_RECORD},
     Role.DISCLOSURE_OFFICE: _EVERY_STAFF_MEMBER
     | {
         Action.DRAFT_RECORD,
+        Action.RECORD_RELEASE,
+        Action.MANAGE_COLUMNS,
         Action.MANAGE_AGENCY,
         Action.VIEW_STAFF,
         Action.MANAGE_CALENDAR,
@@ -63,7 +81,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
     },
     # A supervisor reads across agencies and changes nothing.
     Role.SUPERVISOR: READ_ONLY_ACTIONS,
-    Role.SYSADMIN: frozenset(Action),
+    Role.SYSADMIN: frozenset(Action) - CONTENT_ACTIONS,
 }
 
 # Roles whose reach is every agency rather than their own.

@@ -8,9 +8,14 @@ from gongkai.accounts.permissions import Action, can, visible_agencies
 A = Action
 # For each member of the cast: the actions allowed on their own agency and on another one.
 EVERY_STAFF = {A.VIEW_CONSOLE, A.VIEW_AGENCY, A.VIEW_CALENDAR, A.VIEW_RECORDS}
-DRAFTER = EVERY_STAFF | {A.DRAFT_RECORD}
+DRAFTER = EVERY_STAFF | {A.DRAFT_RECORD, A.RECORD_RELEASE}
+REVIEWER = EVERY_STAFF | {A.REVIEW_RECORD}
+APPROVER = EVERY_STAFF | {A.APPROVE_RECORD, A.REVOKE_RECORD}
+CONTENT = {A.DRAFT_RECORD, A.REVIEW_RECORD, A.APPROVE_RECORD, A.REVOKE_RECORD, A.RECORD_RELEASE}
 OFFICE = EVERY_STAFF | {
     A.DRAFT_RECORD,
+    A.RECORD_RELEASE,
+    A.MANAGE_COLUMNS,
     A.MANAGE_AGENCY,
     A.VIEW_STAFF,
     A.MANAGE_CALENDAR,
@@ -31,11 +36,11 @@ EXPECTED = {
     # name: (allowed in own agency, allowed in the other agency)
     "drafter_a": (DRAFTER, set()),
     "drafter_b": (DRAFTER, set()),
-    "reviewer": (EVERY_STAFF, set()),
-    "approver": (EVERY_STAFF, set()),
+    "reviewer": (REVIEWER, set()),
+    "approver": (APPROVER, set()),
     "office": (OFFICE, set()),
     "supervisor": (READ_ALL, READ_ALL),
-    "sysadmin": (set(Action), set(Action)),
+    "sysadmin": (set(Action) - CONTENT, set(Action) - CONTENT),
 }
 
 
