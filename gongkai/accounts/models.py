@@ -44,6 +44,14 @@ class Agency(ContactInfo):
         default="{agency_code}/{year}-{seq:05d}",
         help_text=_("Fields: {agency_code} {unit_code} {year} {seq} {uscc} {date}."),
     )
+    guide_text = models.TextField(
+        _("additional guide text"),
+        blank=True,
+        help_text=_(
+            "Shown in the disclosure guide after the parts generated from the agency's data "
+            "(条例第12条): e.g. the classification of information and how to apply."
+        ),
+    )
     disclosure_office_name = models.CharField(
         _("disclosure office"),
         max_length=100,

@@ -22,6 +22,8 @@ from gongkai.core.roles import CROSS_AGENCY_ROLES
 
 AGENCY_FIELDS = [
     "name",
+    "index_template",
+    "guide_text",
     "disclosure_office_name",
     "address",
     "postcode",

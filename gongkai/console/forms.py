@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.accounts.models import Agency, RoleAssignment, Unit, User
+from gongkai.core import disclosure
 
 
 class LoginForm(AuthenticationForm):
@@ -43,6 +44,8 @@ class AgencyForm(forms.ModelForm):
         model = Agency
         fields = [
             "name",
+            "index_template",
+            "guide_text",
             "disclosure_office_name",
             "address",
             "postcode",
@@ -52,6 +55,15 @@ class AgencyForm(forms.ModelForm):
             "email",
             "website",
         ]
+
+
+    def clean_index_template(self) -> str:
+        template: str = self.cleaned_data["index_template"]
+        try:
+            disclosure.check_index_template(template)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return template
 
 
 class NewAgencyForm(AgencyForm):

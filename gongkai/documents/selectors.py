@@ -30,3 +30,29 @@ def record_get_for(*, user: Any, pk: int) -> Record:
     if record is None or not can(user, Action.VIEW_RECORDS, record):
         raise Http404
     return record
+
+
+def public_records() -> QuerySet[Record]:
+    """Everything the public may see: published (or archived) 主动公开 and 删减后公开
+    records. The one gate for the portal, search, feeds, sitemap and API."""
+    return Record.objects.filter(
+        status__in=[Record.Status.PUBLISHED, Record.Status.ARCHIVED],
+        attribute__in=[Record.Attribute.PROACTIVE, Record.Attribute.REDACTED],
+    ).select_related("agency", "unit")
+
+
+def public_record_get(*, pk: int) -> Record:
+    """A public record, or Http404. Revoked records are handled by the caller (410)."""
+    record = public_records().filter(pk=pk).first()
+    if record is None:
+        raise Http404
+    return record
+
+
+def revoked_public_record(*, pk: int) -> Record | None:
+    """A record that was public and has been revoked: its URL answers 410 (a tombstone)."""
+    return Record.objects.filter(
+        pk=pk,
+        status=Record.Status.REVOKED,
+        attribute__in=[Record.Attribute.PROACTIVE, Record.Attribute.REDACTED],
+    ).first()

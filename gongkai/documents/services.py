@@ -21,6 +21,7 @@ from gongkai.accounts.permissions import Action, require
 from gongkai.audit.services import audit_log, diff, snapshot
 from gongkai.core import disclosure
 from gongkai.core.disclosure import Status, Step
+from gongkai.core.files import FileRefused, inspect_file
 
 from gongkai.documents.models import (
     Attachment,
@@ -216,8 +217,6 @@ def attachment_add(*, actor: Any, record: Record, name: str, data: bytes) -> Att
         require(actor, Action.DRAFT_RECORD, record)
     if record.status not in disclosure.EDITABLE_STATUSES:
         raise ValidationError(_("Files can only be attached to drafts."))
-    from gongkai.core.files import FileRefused, inspect_file
-
     try:
         inspected = inspect_file(name, data)
     except FileRefused as exc:

@@ -303,3 +303,22 @@ def test_on_request_records_are_never_public(cast, columns):
     )
     record = publish(cast, record)
     assert record.status == "published" and not record.is_public
+
+
+def test_tick_publishes_what_is_due(cast, draft):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    services.record_submit(actor=cast.drafter_a, record=draft, now=NOW)
+    services.record_pass_review(actor=cast.reviewer, record=draft, notes="", now=NOW)
+    services.record_approve(
+        actor=cast.approver,
+        record=draft,
+        now=NOW,
+        publish_at=NOW - timedelta(minutes=1) + timedelta(days=3650),
+    )
+    out = StringIO()
+    call_command("tick", stdout=out)
+    draft.refresh_from_db()
+    assert draft.status == "scheduled" and ": 0" in out.getvalue()
