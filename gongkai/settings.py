@@ -95,6 +95,9 @@ INSTALLED_APPS = [
     "gongkai.documents",
     "gongkai.console",
     "gongkai.portal",
+    "rest_framework",
+    "drf_spectacular",
+    "gongkai.api",
 ]
 
 MIDDLEWARE = [
@@ -233,6 +236,27 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"axes": {"handlers": ["console"], "level": "ERROR", "propagate": False}},
 }
+
+# The read API (gongkai.api, docs/api.md): public, anonymous and read-only. No
+# authentication class at all, so a staff session never changes what the API shows.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Gongkai API",
+    "DESCRIPTION": "Published government information (主动公开 and 删减后公开) and its columns.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+}
+
+# The agency whose site the portal is (its code); empty: the first agency by code.
+GONGKAI_SITE_AGENCY = os.environ.get("GONGKAI_SITE_AGENCY", "")
 
 # The disclosure office is told to enter next year's State Council notice from this month on.
 GONGKAI_CALENDAR_ALERT_MONTH = 11

@@ -7,9 +7,11 @@ from gongkai.portal import views as portal
 urlpatterns = [
     path("", portal.home, name="home"),
     path("healthz", portal.healthz, name="healthz"),
+    path("", include("gongkai.portal.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("console/calendar/", include("gongkai.workcalendar.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/records/", include("gongkai.documents.urls")),
     path("console/", include("gongkai.console.urls")),
+    path("api/", include("gongkai.api.urls")),
 ]

@@ -56,9 +56,12 @@ class AgencyForm(forms.ModelForm):
             "website",
         ]
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["index_template"].required = False  # empty: the default template
 
     def clean_index_template(self) -> str:
-        template: str = self.cleaned_data["index_template"]
+        template: str = self.cleaned_data["index_template"] or disclosure.DEFAULT_INDEX_TEMPLATE
         try:
             disclosure.check_index_template(template)
         except ValueError as exc:

@@ -29,13 +29,17 @@ from 《全国年节及纪念日放假办法》 as revised by 国务院决定 of
 
 Every day of such a year is marked provisional, and so is any deadline that touches it; it
 must be recomputed once the notice is entered.
+
+Each day's reason and each refusal is a ``Message``: a stable code and its parameters, for
+the web interface to translate, and the Chinese sentence, for the command line.
 """
 
 import enum
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeAlias
 
 import chinese_calendar
 from chinese_calendar import constants as package_data
@@ -48,24 +52,120 @@ SOURCE_PACKAGE = "package"
 SOURCE_PROVISIONAL = "provisional"
 SOURCE_WEEKDAY_RULE = "weekday-rule"
 
-WEEKEND = "周末"
-WORKDAY = "工作日"
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence for people, kept twice: as a stable `code` with its `params`, from which the
+    web interface builds it in the reader's language, and as `text`, the Chinese sentence the
+    command line prints and the zh-hans interface shows."""
+
+    code: str
+    params: Mapping[str, "Param"] = field(hash=False)
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+# What a sentence can be about: a number or a word, a date, another sentence, or a list.
+Param: TypeAlias = "str | int | date | Message | tuple[Param, ...]"
+
+
+def chinese(value: Param) -> str:
+    """A parameter as it reads in a Chinese sentence: dates YYYY-MM-DD, lists joined by 、."""
+    if isinstance(value, Message):
+        return value.text
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return "、".join(chinese(item) for item in value)
+    return str(value)
+
+
+def message(templates: Mapping[str, str], code: str, **params: Param) -> Message:
+    """The sentence `code` of `templates` (Chinese, with %(name)s placeholders) about `params`."""
+    text = templates[code] % {name: chinese(value) for name, value in params.items()}
+    return Message(code, params, text)
+
+
+class MessageError(ValueError):
+    """Bad input, explained by a Message; str() is its Chinese text."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text)
+        self.message = message
+
+
+REASON_WEEKEND = "reason.weekend"
+REASON_WORKDAY = "reason.workday"
+# A holiday name shown as it is: typed in by the office, or unknown to this version.
+NAME_VERBATIM = "name.verbatim"
 
 # 《全国年节及纪念日放假办法》第2条, in the spelling the calendar uses for reasons.
-STATUTORY_HOLIDAYS = frozenset({"元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"})
+_STATUTORY_NAMES = {
+    "holiday.new_year": "元旦",
+    "holiday.spring_festival": "春节",
+    "holiday.qingming": "清明节",
+    "holiday.labour_day": "劳动节",
+    "holiday.dragon_boat": "端午节",
+    "holiday.mid_autumn": "中秋节",
+    "holiday.national_day": "国庆节",
+}
+STATUTORY_HOLIDAYS = frozenset(_STATUTORY_NAMES)  # their codes
+_HOLIDAY_NAMES = {
+    **_STATUTORY_NAMES,
+    # The one-off day off of 2015-09-03 (国办发明电〔2015〕3号).
+    "holiday.victory_day": "抗战胜利纪念日",
+}
+
+# The Chinese of every sentence this module says, by code.
+CHINESE: Mapping[str, str] = {
+    **_HOLIDAY_NAMES,
+    NAME_VERBATIM: "%(name)s",
+    REASON_WEEKEND: "周末",
+    REASON_WORKDAY: "工作日",
+    "reason.day_off": "放假",
+    "reason.swap_workday": "调休上班（%(holiday)s）",
+    "reason.swap_workday_unnamed": "调休上班",
+    "reason.workday_named": "工作日（%(holiday)s）",
+    "reason.made_up_day_off": "补休（%(holiday)s）",
+    "range.day": "日期 %(day)s 超出支持范围（%(first_year)s–%(last_year)s 年）",
+    "range.year": "年份 %(year)s 超出支持范围（%(first_year)s–%(last_year)s 年）",
+    "range.count": (
+        "自 %(start)s 起第 %(count)s 个工作日将晚于 %(last_year)s 年，"
+        "超出支持范围（%(first_year)s–%(last_year)s 年）"
+    ),
+    "count.too_small": "工作日数须至少为 1，实际为 %(count)s",
+}
+
+
+def _say(code: str, **params: Param) -> Message:
+    return message(CHINESE, code, **params)
+
 
 # chinesecalendar's Holiday member names; its own Chinese labels ("清明", "端午", the 2015
 # one-off's full title) differ from the names used in the 放假办法.
-_PACKAGE_NAMES = {
-    "new_years_day": "元旦",
-    "spring_festival": "春节",
-    "tomb_sweeping_day": "清明节",
-    "labour_day": "劳动节",
-    "dragon_boat_festival": "端午节",
-    "mid_autumn_festival": "中秋节",
-    "national_day": "国庆节",
-    "anti_fascist_70th_day": "抗战胜利纪念日",
+_PACKAGE_HOLIDAYS = {
+    "new_years_day": "holiday.new_year",
+    "spring_festival": "holiday.spring_festival",
+    "tomb_sweeping_day": "holiday.qingming",
+    "labour_day": "holiday.labour_day",
+    "dragon_boat_festival": "holiday.dragon_boat",
+    "mid_autumn_festival": "holiday.mid_autumn",
+    "national_day": "holiday.national_day",
+    "anti_fascist_70th_day": "holiday.victory_day",
 }
+_HOLIDAY_BY_NAME = {name: code for code, name in _HOLIDAY_NAMES.items()}
+
+
+def holiday(name: str) -> Message:
+    """The holiday called `name`: one the calendar knows, else the name as it was typed.
+
+    A known name is recognised so that a notice the office typed in (every year after the
+    package's) reads, and translates, like the package's own years.
+    """
+    code = _HOLIDAY_BY_NAME.get(name)
+    return _say(code) if code else _say(NAME_VERBATIM, name=name)
 
 
 class DayKind(enum.StrEnum):
@@ -82,13 +182,19 @@ class CalendarEntry:
     name: str = ""
 
 
-class CalendarRangeError(ValueError):
+class CalendarRangeError(MessageError):
     """A date the calendar can say nothing about."""
+
+
+class CountBeyondRangeError(CalendarRangeError):
+    """A count of working days that would end after the last supported year."""
 
 
 # lunardate's table starts on 1900-01-31 (so 1900 is not covered whole) and ends with lunar
 # year 2099; chinesecalendar's solar terms reach 2100.
 SUPPORTED_YEARS = range(1901, 2100)
+_RANGE = {"first_year": SUPPORTED_YEARS.start, "last_year": SUPPORTED_YEARS.stop - 1}
+_LAST_DAY = date(SUPPORTED_YEARS.stop - 1, 12, 31)
 
 
 def _package_years() -> range:
@@ -103,23 +209,23 @@ PACKAGE_YEARS = _package_years()
 class DayInfo:
     day: date
     working: bool
-    reason: str
+    reason: Message
     source: str
     provisional: bool
 
 
-def _check_year(year: int) -> None:
+def check_year(year: int) -> int:
+    """`year`, if the calendar covers it; CalendarRangeError otherwise."""
     if year not in SUPPORTED_YEARS:
-        raise CalendarRangeError(f"年份 {year} 超出支持范围（{_supported_text()}）")
+        raise CalendarRangeError(_say("range.year", year=year, **_RANGE))
+    return year
 
 
-def _check_day(day: date) -> None:
+def check_day(day: date) -> date:
+    """`day`, if the calendar covers it; CalendarRangeError otherwise."""
     if day.year not in SUPPORTED_YEARS:
-        raise CalendarRangeError(f"日期 {day.isoformat()} 超出支持范围（{_supported_text()}）")
-
-
-def _supported_text() -> str:
-    return f"{SUPPORTED_YEARS.start}–{SUPPORTED_YEARS.stop - 1} 年"
+        raise CalendarRangeError(_say("range.day", day=day, **_RANGE))
+    return day
 
 
 def _is_weekend(day: date) -> bool:
@@ -135,22 +241,23 @@ def _days_of(year: int) -> Iterator[date]:
 
 def _plain_day(day: date, source: str, provisional: bool) -> DayInfo:
     if _is_weekend(day):
-        return DayInfo(day, False, WEEKEND, source, provisional)
-    return DayInfo(day, True, WORKDAY, source, provisional)
+        return DayInfo(day, False, _say(REASON_WEEKEND), source, provisional)
+    return DayInfo(day, True, _say(REASON_WORKDAY), source, provisional)
 
 
-def _package_name(value: str) -> str:
+def _package_holiday(value: str) -> Message:
     member = package_data.Holiday(value)
-    return str(_PACKAGE_NAMES.get(member.name, member.chinese))
+    code = _PACKAGE_HOLIDAYS.get(member.name)
+    return _say(code) if code else _say(NAME_VERBATIM, name=str(member.chinese))
 
 
 def _package_day(day: date) -> DayInfo:
-    if day in package_data.workdays:
-        name = _package_name(package_data.workdays[day])
-        reason = f"调休上班（{name}）" if _is_weekend(day) else WORKDAY
+    if day in package_data.workdays and _is_weekend(day):
+        name = _package_holiday(package_data.workdays[day])
+        reason = _say("reason.swap_workday", holiday=name)
         return DayInfo(day, True, reason, SOURCE_PACKAGE, False)
     if day in package_data.holidays:
-        name = _package_name(package_data.holidays[day])
+        name = _package_holiday(package_data.holidays[day])
         return DayInfo(day, False, name, SOURCE_PACKAGE, False)
     return _plain_day(day, SOURCE_PACKAGE, False)
 
@@ -168,40 +275,42 @@ def _qingming(year: int) -> date:
 
 
 def _statutory_holidays(year: int) -> list[tuple[date, str]]:
-    """《全国年节及纪念日放假办法》第2条 (2024 revision): the 13 days off of `year`."""
+    """《全国年节及纪念日放假办法》第2条 (2024 revision): the 13 days off of `year`, with the
+    code of their holiday."""
     new_year = _lunar(year, 1, 1)
     days = [
-        (date(year, 1, 1), "元旦"),
-        *[(new_year + k * ONE_DAY, "春节") for k in (-1, 0, 1, 2)],
-        (_qingming(year), "清明节"),
-        (date(year, 5, 1), "劳动节"),
-        (date(year, 5, 2), "劳动节"),
-        (_lunar(year, 5, 5), "端午节"),
-        *[(date(year, 10, k), "国庆节") for k in (1, 2, 3)],
-        (_lunar(year, 8, 15), "中秋节"),
+        (date(year, 1, 1), "holiday.new_year"),
+        *[(new_year + k * ONE_DAY, "holiday.spring_festival") for k in (-1, 0, 1, 2)],
+        (_qingming(year), "holiday.qingming"),
+        (date(year, 5, 1), "holiday.labour_day"),
+        (date(year, 5, 2), "holiday.labour_day"),
+        (_lunar(year, 5, 5), "holiday.dragon_boat"),
+        *[(date(year, 10, k), "holiday.national_day") for k in (1, 2, 3)],
+        (_lunar(year, 8, 15), "holiday.mid_autumn"),
     ]
     # A stable sort: when 中秋 falls on 10月1日至3日 the day keeps the name 国庆节 and 中秋节
     # is the one made up.
     return sorted(days, key=lambda pair: pair[0])
 
 
-def _next_free_weekday(after: date, off: Mapping[date, str]) -> date:
+def _next_free_weekday(after: date, off: Mapping[date, Message]) -> date:
     day = after + ONE_DAY
     while _is_weekend(day) or day in off:
         day += ONE_DAY
     return day
 
 
-def _provisional_days_off(year: int) -> dict[date, str]:
-    off: dict[date, str] = {}
-    owed: list[tuple[date, str]] = []
-    for day, name in _statutory_holidays(year):
+def _provisional_days_off(year: int) -> dict[date, Message]:
+    off: dict[date, Message] = {}
+    owed: list[tuple[date, Message]] = []
+    for day, code in _statutory_holidays(year):
+        name = _say(code)
         if _is_weekend(day) or day in off:
             owed.append((day, name))
         off.setdefault(day, name)
     # 放假办法第6条: made up on working days, in date order so none is given twice.
     for day, name in owed:
-        off[_next_free_weekday(day, off)] = f"补休（{name}）"
+        off[_next_free_weekday(day, off)] = _say("reason.made_up_day_off", holiday=name)
     return off
 
 
@@ -226,12 +335,19 @@ def _provisional_year(year: int) -> Mapping[date, DayInfo]:
     }
 
 
-def _entered_day(entry: CalendarEntry, provisional: bool) -> DayInfo:
+def _entered_reason(entry: CalendarEntry) -> Message:
     if entry.kind == DayKind.HOLIDAY:
-        return DayInfo(entry.day, False, entry.name or "放假", SOURCE_ENTERED, provisional)
-    label = "调休上班" if _is_weekend(entry.day) else WORKDAY
-    reason = f"{label}（{entry.name}）" if entry.name else label
-    return DayInfo(entry.day, True, reason, SOURCE_ENTERED, provisional)
+        return holiday(entry.name) if entry.name else _say("reason.day_off")
+    weekend = _is_weekend(entry.day)
+    if not entry.name:
+        return _say("reason.swap_workday_unnamed" if weekend else REASON_WORKDAY)
+    code = "reason.swap_workday" if weekend else "reason.workday_named"
+    return _say(code, holiday=holiday(entry.name))
+
+
+def _entered_day(entry: CalendarEntry, provisional: bool) -> DayInfo:
+    working = entry.kind == DayKind.WORKDAY
+    return DayInfo(entry.day, working, _entered_reason(entry), SOURCE_ENTERED, provisional)
 
 
 class WorkCalendar:
@@ -242,15 +358,15 @@ class WorkCalendar:
     ) -> None:
         self._entries: dict[int, dict[date, CalendarEntry]] = {}
         for entry in entries:
-            _check_day(entry.day)
+            check_day(entry.day)
             self._entries.setdefault(entry.day.year, {})[entry.day] = entry
         self._official_years = frozenset(official_years)
         for year in self._official_years:
-            _check_year(year)
+            check_year(year)
         self._years: dict[int, Mapping[date, DayInfo]] = {}
 
     def day(self, d: date) -> DayInfo:
-        _check_day(d)
+        check_day(d)
         table = self._years.get(d.year)
         if table is None:
             table = self._years[d.year] = self._build_year(d.year)
@@ -260,7 +376,7 @@ class WorkCalendar:
         return self.day(d).working
 
     def is_provisional_year(self, year: int) -> bool:
-        _check_year(year)
+        check_year(year)
         return year not in PACKAGE_YEARS and year not in self._official_years
 
     def add_working_days(
@@ -268,10 +384,12 @@ class WorkCalendar:
     ) -> date:
         """The n-th working day after `start`; `start` itself is never counted."""
         if n < 1:
-            raise ValueError(f"工作日数须至少为 1，实际为 {n}")
-        _check_day(start)
+            raise MessageError(_say("count.too_small", count=n))
+        check_day(start)
         day, counted = start, 0
         while counted < n:
+            if day == _LAST_DAY:
+                raise CountBeyondRangeError(_say("range.count", start=start, count=n, **_RANGE))
             day += ONE_DAY
             if self.is_working_day(day) and not (skip is not None and skip(day)):
                 counted += 1
@@ -279,8 +397,8 @@ class WorkCalendar:
 
     def working_days_between(self, after: date, until: date) -> int:
         """How many working days d satisfy after < d <= until."""
-        _check_day(after)
-        _check_day(until)
+        check_day(after)
+        check_day(until)
         return sum(1 for day in dates_after(after, until) if self.is_working_day(day))
 
     def _build_year(self, year: int) -> Mapping[date, DayInfo]:

@@ -1,19 +1,16 @@
-"""The demo agency 临沧市民政局 (DESIGN.md "Demo data"): units, one account per role, and
-the seed document. Loading twice changes nothing; reset puts the demo back as loaded."""
+"""The demo agency 临沧市民政局 (DESIGN.md "Demo data"): units, one account per role, the
+standard columns, and its records — the seed and about fifty more, published through the
+workflow (gongkai.demo.publish). Loading twice changes nothing; reset puts the agency, units
+and accounts back as loaded and deletes no record."""
 
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 
 from axes.utils import reset as axes_reset
 from django.db import transaction
 
 from gongkai.accounts.models import Agency, RoleAssignment, Unit, User
 from gongkai.audit.services import audit_log, diff, snapshot
-from gongkai.documents.models import Record
-from gongkai.documents.services import record_create
-
-SEED = Path(__file__).with_name("seed-lcmzj-2017.txt")
+from gongkai.demo.publish import load_records
 
 AGENCY = {
     "code": "LCMZJ",
@@ -61,13 +58,6 @@ ACCOUNTS = [
     DemoAccount("admin", "刘管理", R.SYSADMIN, None, in_agency=False),
 ]
 
-SEED_RECORD = {
-    "title": "临沧市民政局关于2017年政府信息与政务公开重点工作落实情况的自查报告",
-    "document_number": "临民字〔2018〕2号",
-    "written_on": date(2017, 12, 26),
-    "note": "此件公开发布",
-}
-
 
 @transaction.atomic
 def load_demo(*, reset: bool = False) -> list[str]:
@@ -77,10 +67,7 @@ def load_demo(*, reset: bool = False) -> list[str]:
     units = {code: _unit(agency, code, name, kind, done, reset) for code, name, kind in UNITS}
     for account in ACCOUNTS:
         _account(account, agency, units, done, reset)
-    if not Record.objects.filter(agency=agency, document_number=SEED_RECORD["document_number"]):
-        body = SEED.read_text(encoding="utf-8")
-        record_create(actor=None, agency=agency, data=SEED_RECORD | {"body": body})
-        done.append(f"record {SEED_RECORD['document_number']}")
+    load_records(agency=agency, units=units, done=done)
     return done
 
 

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gongkai.core import disclosure
 from gongkai.core.taxonomy import GENRES, subject_choices
@@ -21,7 +22,10 @@ class Column(models.Model):
         OTHER = "other", _("other")  # 其他
 
     agency = models.ForeignKey(
-        "accounts.Agency", on_delete=models.PROTECT, related_name="columns", verbose_name=_("agency")
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="columns",
+        verbose_name=_("agency"),
     )
     parent = models.ForeignKey(
         "self",
@@ -46,7 +50,9 @@ class Column(models.Model):
         ordering = ["agency", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "slug"], name="column_slug_unique_in_agency"),
-            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="column_not_own_parent"),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")), name="column_not_own_parent"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -92,7 +98,10 @@ class Record(models.Model):
         QA = "qa", _("questions and answers")  # 问答
 
     agency = models.ForeignKey(
-        "accounts.Agency", on_delete=models.PROTECT, related_name="records", verbose_name=_("agency")
+        "accounts.Agency",
+        on_delete=models.PROTECT,
+        related_name="records",
+        verbose_name=_("agency"),
     )
     unit = models.ForeignKey(
         "accounts.Unit",
@@ -175,7 +184,9 @@ class Record(models.Model):
     by_principal = models.BooleanField(
         _("by the principal leader"), default=False, help_text=_("第一解读人")
     )
-    interpretation_waiver = models.TextField(_("reason for publishing without interpretation"), blank=True)
+    interpretation_waiver = models.TextField(
+        _("reason for publishing without interpretation"), blank=True
+    )
 
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoke_reason = models.TextField(_("reason for revoking"), blank=True)
@@ -321,7 +332,7 @@ class Release(models.Model):
     """A release of a record on one channel (协调发布); the website's is automatic."""
 
     class Channel(models.TextChoices):
-        WEBSITE = "website", _("website")  # 门户网站
+        WEBSITE = "website", pgettext_lazy("release channel", "website")  # 门户网站
         WECHAT = "wechat", _("WeChat official account")  # 微信公众号
         WEIBO = "weibo", _("Weibo")  # 微博
         APP = "app", _("government app")  # 政务客户端

@@ -22,7 +22,6 @@ from gongkai.audit.services import audit_log, diff, snapshot
 from gongkai.core import disclosure
 from gongkai.core.disclosure import Status, Step
 from gongkai.core.files import FileRefused, inspect_file
-
 from gongkai.documents.models import (
     Attachment,
     Column,
@@ -404,12 +403,13 @@ def _publish(record: Record, *, actor: Any, before: str, now: datetime, comment:
     record.published_at = now
     record.scheduled_for = None
     record.index_number = _next_index_number(record, now)
-    today = timezone.localdate(now)
-    Release.objects.get_or_create(
-        record=record,
-        channel=Release.Channel.WEBSITE,
-        defaults={"released_on": today, "recorded_by": actor},
-    )
+    if record.attribute in disclosure.PUBLIC_ATTRIBUTES:
+        # The website release is automatic; non-public records are never released.
+        Release.objects.get_or_create(
+            record=record,
+            channel=Release.Channel.WEBSITE,
+            defaults={"released_on": timezone.localdate(now), "recorded_by": actor},
+        )
     _finish(
         record,
         Step.APPROVE,

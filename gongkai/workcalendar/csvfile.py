@@ -3,19 +3,21 @@
 Staff type a State Council notice into a spreadsheet and load it with
 `gongkai calendar import` or the console. A file is checked whole before anything is
 saved, and every mistake is reported with its line number, so the office fixes the file
-once instead of finding its errors one import at a time.
+once instead of finding its errors one import at a time. The reports are gongkai.core
+Messages: Chinese on the command line, translated by their code in the console.
 """
 
 import csv
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import ValidationError
 
-from gongkai.core.workcalendar import CalendarRangeError, DayKind
-from gongkai.workcalendar.dates import check_supported, parse_day
+from gongkai.core.workcalendar import DayKind, Message, MessageError, Param, check_day, message
+from gongkai.workcalendar.dates import parse_day
 
 MAX_BYTES = 1024 * 1024
 REQUIRED_COLUMNS = ("date", "kind", "name")
@@ -23,7 +25,6 @@ OPTIONAL_COLUMNS = ("source", "note")
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 # The model's field lengths (gongkai.workcalendar.models.CalendarDay).
 MAX_LENGTHS = {"name": 50, "source": 200, "note": 200}
-COLUMN_LABELS = {"name": "名称", "source": "来源", "note": "备注"}
 
 # The words of the notices themselves are accepted besides the English values.
 KIND_WORDS = {
@@ -35,7 +36,36 @@ KIND_WORDS = {
     "调休上班": DayKind.WORKDAY,
     "工作日": DayKind.WORKDAY,
 }
-_KIND_HELP = "应为 holiday（放假、休息）或 workday（上班、调休上班、工作日）"
+
+# A spreadsheet runs a cell starting with one of = + - @ (or a tab or carriage return) as a
+# formula ("CSV injection"). The export writes such a cell behind a ' — shown as text — and
+# the import takes one ' off again. Counting the quotes already there keeps every value
+# intact through export and import, a name like '=x (quote included) too.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+CHINESE: Mapping[str, str] = {
+    "csv.row": "第 %(line)s 行：%(problem)s",
+    "csv.nul": "含有空字符（NUL），文件可能已损坏",
+    "csv.unreadable": "无法解析（%(reason)s），请检查引号是否成对",
+    "csv.columns": "应有 %(expected)s 列，实际为 %(found)s 列",
+    "csv.kind_unknown": (
+        "类型“%(kind)s”无法识别，应为 holiday（放假、休息）或 workday（上班、调休上班、工作日）"
+    ),
+    "csv.name_missing": "名称不能为空",
+    "csv.name_too_long": "名称超过 %(limit)s 个字符",
+    "csv.source_too_long": "来源超过 %(limit)s 个字符",
+    "csv.note_too_long": "备注超过 %(limit)s 个字符",
+    "csv.duplicate": "日期 %(day)s 与第 %(other)s 行重复",
+    "csv.header": "第 1 行表头应为 %(expected)s，实际为 %(found)s",
+    "csv.too_large": "文件超过 1 MB，请拆分后再导入",
+    "csv.not_utf8": "文件不是 UTF-8 编码的文本；请在电子表格中另存为“CSV UTF-8”格式",
+    "csv.empty": "文件为空",
+    "csv.no_rows": "文件中没有数据行",
+}
+
+
+def _say(code: str, **params: Param) -> Message:
+    return message(CHINESE, code, **params)
 
 
 @dataclass(frozen=True)
@@ -47,49 +77,75 @@ class CalendarRow:
     note: str = ""
 
 
-class _RowError(ValueError):
-    pass
+class _Unreadable(Exception):
+    def __init__(self, line: int, reason: str) -> None:
+        self.line, self.reason = line, reason
 
 
 def parse_calendar_csv(data: bytes) -> list[CalendarRow]:
-    """Every row of the file, or ValidationError listing every problem with its line."""
-    reader = csv.reader(io.StringIO(_text(data)))
-    columns = _columns(next(reader, None))
+    """Every row of the file, or ValidationError listing every problem with its line.
+
+    The errors' messages are Messages (`str()` is their Chinese text).
+    """
+    records = _records(_text(data))
     rows: list[CalendarRow] = []
-    errors: list[str] = []
+    errors: list[Message] = []
     seen: dict[date, int] = {}
     try:
-        for cells in reader:
+        columns = _columns(next(records, None))
+        for line, cells in records:
             if any(cell.strip() for cell in cells):
-                _collect(reader.line_num, cells, columns, seen, rows, errors)
-    except csv.Error as exc:
-        errors.append(f"第 {reader.line_num} 行：无法解析（{exc}）")
+                _collect(line, cells, columns, seen, rows, errors)
+    except _Unreadable as exc:
+        errors.append(_at(exc.line, _say("csv.unreadable", reason=exc.reason)))
     if errors:
         raise ValidationError(errors)
     if not rows:
-        raise ValidationError("文件中没有数据行")
+        raise ValidationError(_say("csv.no_rows"))
     return rows
 
 
 def _text(data: bytes) -> str:
     if len(data) > MAX_BYTES:
-        raise ValidationError("文件超过 1 MB，请拆分后再导入")
+        raise ValidationError(_say("csv.too_large"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError(
-            "文件不是 UTF-8 编码的文本；请在电子表格中另存为“CSV UTF-8”格式"
-        ) from None
+        raise ValidationError(_say("csv.not_utf8")) from None
     if not text.strip():
-        raise ValidationError("文件为空")
+        raise ValidationError(_say("csv.empty"))
     return text
 
 
-def _columns(header: list[str] | None) -> list[str]:
-    names = [name.strip().lower() for name in header or []]
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the line it starts on (a quoted cell may span lines).
+
+    strict: a quote left open is an error at its line, not a cell swallowing the rest.
+    """
+    reader = csv.reader(io.StringIO(text), strict=True)
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _Unreadable(line, str(exc)) from None
+        yield line, cells
+
+
+def _at(line: int, problem: Message) -> Message:
+    return _say("csv.row", line=line, problem=problem)
+
+
+def _columns(header: tuple[int, list[str]] | None) -> list[str]:
+    cells = header[1] if header else []
+    if _has_nul(cells):
+        raise ValidationError(_at(1, _say("csv.nul")))
+    names = [name.strip().lower() for name in cells]
     wanted = ",".join(REQUIRED_COLUMNS) + "[," + ",".join(OPTIONAL_COLUMNS) + "]"
     if names[:3] != list(REQUIRED_COLUMNS) or names[3:] != list(OPTIONAL_COLUMNS[: len(names) - 3]):
-        raise ValidationError(f"第 1 行表头应为 {wanted}，实际为 {','.join(header or [])}")
+        raise ValidationError(_say("csv.header", expected=wanted, found=",".join(cells)))
     return names
 
 
@@ -99,57 +155,70 @@ def _collect(
     columns: list[str],
     seen: dict[date, int],
     rows: list[CalendarRow],
-    errors: list[str],
+    errors: list[Message],
 ) -> None:
-    try:
-        row = _row(cells, columns)
-    except _RowError as exc:
-        errors.append(f"第 {line} 行：{exc}")
-        return
-    if row.day in seen:
-        errors.append(f"第 {line} 行：日期 {row.day.isoformat()} 与第 {seen[row.day]} 行重复")
-        return
-    seen[row.day] = line
-    rows.append(row)
-
-
-def _row(cells: list[str], columns: list[str]) -> CalendarRow:
-    if len(cells) > len(columns):
-        raise _RowError(f"应有 {len(columns)} 列，实际为 {len(cells)} 列")
-    values = dict.fromkeys(COLUMNS, "") | {
-        name: cell.strip() for name, cell in zip(columns, cells, strict=False)
-    }
-    problems = [p for p in (_day_problem(values["date"]), _kind_problem(values["kind"])) if p]
-    problems += _text_problems(values)
+    values, problems = _values(cells, columns)
     if problems:
-        raise _RowError("；".join(problems))
-    return CalendarRow(
+        errors.extend(_at(line, problem) for problem in problems)
+        return
+    row = CalendarRow(
         day=parse_day(values["date"]),
         kind=KIND_WORDS[values["kind"].lower()],
         name=values["name"],
         source=values["source"],
         note=values["note"],
     )
+    if row.day in seen:
+        errors.append(_at(line, _say("csv.duplicate", day=row.day, other=seen[row.day])))
+        return
+    seen[row.day] = line
+    rows.append(row)
 
 
-def _day_problem(text: str) -> str:
+def _has_nul(cells: list[str]) -> bool:
+    # PostgreSQL refuses NUL in text; SQLite would store it.
+    return any("\x00" in cell for cell in cells)
+
+
+def _values(cells: list[str], columns: list[str]) -> tuple[dict[str, str], list[Message]]:
+    """The row's values by column, and what is wrong with them."""
+    if _has_nul(cells):
+        return {}, [_say("csv.nul")]
+    if len(cells) > len(columns):
+        return {}, [_say("csv.columns", expected=len(columns), found=len(cells))]
+    values = dict.fromkeys(COLUMNS, "") | {
+        name: _imported(cell.strip()) for name, cell in zip(columns, cells, strict=False)
+    }
+    problems = [_day_problem(values["date"]), _kind_problem(values["kind"])]
+    return values, [p for p in problems if p is not None] + _text_problems(values)
+
+
+def _day_problem(text: str) -> Message | None:
     try:
-        check_supported(parse_day(text))
-    except (ValueError, CalendarRangeError) as exc:
-        return str(exc)
-    return ""
+        check_day(parse_day(text))
+    except MessageError as exc:
+        return exc.message
+    return None
 
 
-def _kind_problem(text: str) -> str:
-    return "" if text.lower() in KIND_WORDS else f"类型“{text}”无法识别，{_KIND_HELP}"
+def _kind_problem(text: str) -> Message | None:
+    return None if text.lower() in KIND_WORDS else _say("csv.kind_unknown", kind=text)
 
 
-def _text_problems(values: dict[str, str]) -> list[str]:
-    problems = ["名称不能为空"] if not values["name"] else []
+def _text_problems(values: dict[str, str]) -> list[Message]:
+    problems = [_say("csv.name_missing")] if not values["name"] else []
     for column, limit in MAX_LENGTHS.items():
         if len(values[column]) > limit:
-            problems.append(f"{COLUMN_LABELS[column]}超过 {limit} 个字符")
+            problems.append(_say(f"csv.{column}_too_long", limit=limit))
     return problems
+
+
+def _exported(cell: str) -> str:
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def _imported(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
 
 
 def calendar_csv(rows: Iterable[CalendarRow], *, bom: bool = False) -> str:
@@ -160,5 +229,6 @@ def calendar_csv(rows: Iterable[CalendarRow], *, bom: bool = False) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([row.day.isoformat(), row.kind.value, row.name, row.source, row.note])
+        cells = [row.day.isoformat(), row.kind.value, row.name, row.source, row.note]
+        writer.writerow([_exported(cell) for cell in cells])
     return out.getvalue()

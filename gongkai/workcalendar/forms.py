@@ -5,8 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.clock import Interval
-from gongkai.core.workcalendar import SUPPORTED_YEARS, CalendarRangeError
-from gongkai.workcalendar.dates import check_supported
+from gongkai.core.workcalendar import SUPPORTED_YEARS, CalendarRangeError, check_day
+from gongkai.workcalendar.messages import render
 from gongkai.workcalendar.models import CalendarDay
 
 FIRST_YEAR, LAST_YEAR = SUPPORTED_YEARS.start, SUPPORTED_YEARS.stop - 1
@@ -23,9 +23,9 @@ class DayField(forms.DateField):
         super().validate(value)
         if value is not None:
             try:
-                check_supported(value)
+                check_day(value)
             except CalendarRangeError as exc:
-                raise forms.ValidationError(str(exc)) from None
+                raise forms.ValidationError(render(exc.message), code=exc.message.code) from None
 
 
 class CalendarDayForm(forms.Form):

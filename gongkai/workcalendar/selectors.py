@@ -10,7 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import DatabaseError
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,21 +19,24 @@ from gongkai.accounts.permissions import Action, can
 from gongkai.core.clock import Deadline, Interval, reply_deadline
 from gongkai.core.workcalendar import (
     PACKAGE_YEARS,
+    REASON_WEEKEND,
+    REASON_WORKDAY,
     SOURCE_ENTERED,
     SOURCE_PACKAGE,
     SOURCE_PROVISIONAL,
     SOURCE_WEEKDAY_RULE,
     SUPPORTED_YEARS,
-    WEEKEND,
-    WORKDAY,
     CalendarEntry,
     DayInfo,
     DayKind,
+    Message,
     WorkCalendar,
+    check_day,
+    check_year,
     dates_after,
 )
 from gongkai.workcalendar.csvfile import CalendarRow
-from gongkai.workcalendar.dates import check_supported
+from gongkai.workcalendar.messages import render
 from gongkai.workcalendar.models import CalendarDay, OfficialYear, notice_title
 
 SOURCE_LABELS = {
@@ -79,11 +82,12 @@ def deadline_for(
     extended: bool = False,
     calendar: WorkCalendar | None = None,
 ) -> Deadline:
-    """条例第33条's reply deadline; ValueError (Chinese) for dates the calendar can't handle."""
+    """条例第33条's reply deadline; a MessageError (a ValueError) for dates the calendar can't
+    handle, a deadline past 2099 included."""
     pauses = list(paused)
     for day in [received, corrected, *(d for p in pauses for d in (p.start, p.end))]:
         if day is not None:
-            check_supported(day)
+            check_day(day)
     return reply_deadline(
         calendar or work_calendar(),
         received=received,
@@ -137,6 +141,10 @@ class Cell:
     mark: str  # "work", "weekend", "holiday" (a day off that is not a plain weekend), "swap"
 
     @property
+    def reason(self) -> str:
+        return render(self.info.reason)
+
+    @property
     def source_label(self) -> str:
         return str(SOURCE_LABELS[self.info.source])
 
@@ -161,7 +169,7 @@ def _mark(info: DayInfo) -> str:
     weekend = info.day.weekday() >= 5
     if info.working:
         return "swap" if weekend else "work"
-    return "weekend" if weekend and info.reason == WEEKEND else "holiday"
+    return "weekend" if weekend and info.reason.code == REASON_WEEKEND else "holiday"
 
 
 def _cell(calendar: WorkCalendar, day: date, month: int) -> Cell | None:
@@ -178,7 +186,7 @@ def _month(calendar: WorkCalendar, year: int, month: int) -> Month:
 
 def year_table(*, year: int) -> YearTable:
     """Every day of `year` as the calendar sees it, with the days entered for it."""
-    check_supported(date(year, 1, 1))
+    check_year(year)
     rows = list(CalendarDay.objects.all())
     officials = {o.year: o for o in OfficialYear.objects.select_related("recorded_by")}
     calendar = _calendar_from(rows, officials)
@@ -192,8 +200,12 @@ def year_table(*, year: int) -> YearTable:
     )
 
 
-def calendar_day_get(*, pk: int) -> CalendarDay:
-    return get_object_or_404(CalendarDay, pk=pk)
+def calendar_day_get(*, user: Any, pk: int) -> CalendarDay:
+    """The entered day `pk`, for one who keeps the calendar; Http404 for anyone else."""
+    entry = CalendarDay.objects.filter(pk=pk).first()
+    if entry is None or not can(user, Action.MANAGE_CALENDAR):
+        raise Http404
+    return entry
 
 
 def calendar_day_initial(*, day: date | None) -> dict[str, Any]:
@@ -210,9 +222,10 @@ def export_rows(*, year: int) -> list[CalendarRow]:
     """The days of `year` that differ from a plain Monday-to-Friday week, as an import file.
 
     Loading the file for a year beyond the package and marking the year official gives the
-    same working days: the weekday rule covers the rest.
+    same working days: the weekday rule covers the rest. CalendarRangeError for a year the
+    calendar does not cover (checked before any date of it is made: year 0 has none).
     """
-    check_supported(date(year, 1, 1))
+    check_year(year)
     calendar = work_calendar()
     entered = {row.day: row for row in CalendarDay.objects.filter(day__year=year)}
     rows = []
@@ -220,7 +233,7 @@ def export_rows(*, year: int) -> list[CalendarRow]:
         info = calendar.day(day)
         if day in entered:
             rows.append(_entered_row(entered[day]))
-        elif info.reason not in (WEEKEND, WORKDAY):
+        elif info.reason.code not in (REASON_WEEKEND, REASON_WORKDAY):
             rows.append(_derived_row(info))
     return rows
 
@@ -232,9 +245,8 @@ def _entered_row(row: CalendarDay) -> CalendarRow:
 def _derived_row(info: DayInfo) -> CalendarRow:
     kind = DayKind.WORKDAY if info.working else DayKind.HOLIDAY
     # "调休上班（春节）" is rebuilt from the name 春节 when the row is loaded again.
-    name = (
-        info.reason.removeprefix("调休上班（").removesuffix("）") if info.working else info.reason
-    )
+    holiday = info.reason.params.get("holiday") if info.working else None
+    name = holiday.text if isinstance(holiday, Message) else info.reason.text
     if info.source == SOURCE_PROVISIONAL:
         return CalendarRow(info.day, kind, name, "", "暂行推算，须按国务院通知核对")
     notice = notice_title(info.day.year) if info.source == SOURCE_PACKAGE else ""

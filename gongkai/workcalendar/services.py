@@ -4,6 +4,9 @@ transaction.
 `actor=None` is the command line (`gongkai calendar import`): its permission check is
 skipped because whoever runs the command has a shell on the server and could change the
 database directly, so a check would protect nothing. The audit trail records "system".
+
+The calendar is installation-wide, shared by every agency: its audit events belong to no
+agency (`agency=None`), whoever makes the change.
 """
 
 from collections import Counter
@@ -13,22 +16,39 @@ from datetime import date
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.accounts.models import User
 from gongkai.accounts.permissions import Action, require
 from gongkai.audit.services import audit_log, diff, snapshot
-from gongkai.core.workcalendar import PACKAGE_YEARS
+from gongkai.core.workcalendar import PACKAGE_YEARS, message
 from gongkai.workcalendar.csvfile import MAX_BYTES, parse_calendar_csv
 from gongkai.workcalendar.models import CalendarDay, OfficialYear, notice_title
 
 DAY_FIELDS = ["day", "kind", "name", "source", "note"]
+OFFICIAL_YEAR_FIELDS = ["year", "notice", "recorded_by"]
+
+CHINESE = {"import.year_missing": "文件中没有 %(year)s 年的日期，不能作为该年的国务院通知导入"}
 
 
 def _require_manager(actor: User | None) -> None:
     if actor is not None:  # the command line: see the module docstring
         require(actor, Action.MANAGE_CALENDAR)
+
+
+def _audit(
+    actor: User | None,
+    action: str,
+    target: models.Model,
+    changes: Mapping[str, Any],
+    reason: str = "",
+) -> None:
+    # agency=None: the calendar is every agency's (module docstring).
+    audit_log(
+        actor=actor, action=action, target=target, agency=None, changes=changes, reason=reason
+    )
 
 
 def _set_day(
@@ -49,7 +69,7 @@ def _set_day(
         return entry, ""
     entry.save()
     action = "calendar_day.update" if stored is not None else "calendar_day.create"
-    audit_log(actor=actor, action=action, target=entry, changes=changes, reason=reason)
+    _audit(actor, action, entry, changes, reason)
     return entry, action
 
 
@@ -75,13 +95,7 @@ def calendar_day_delete(*, actor: User | None, entry: CalendarDay, reason: str) 
     _require_manager(actor)
     if not reason.strip():
         raise ValidationError({"reason": _("Give a reason.")})
-    audit_log(
-        actor=actor,
-        action="calendar_day.delete",
-        target=entry,
-        changes=diff(snapshot(entry, DAY_FIELDS), {}),
-        reason=reason,
-    )
+    _audit(actor, "calendar_day.delete", entry, diff(snapshot(entry, DAY_FIELDS), {}), reason)
     entry.delete()
 
 
@@ -90,8 +104,10 @@ def _mark_year(actor: User | None, year: int, notice: str) -> tuple[OfficialYear
     if stored is not None and stored.notice == notice:
         return stored, False
     official = stored or OfficialYear(year=year)
-    before = snapshot(stored, ["year", "notice"]) if stored is not None else {}
+    before = snapshot(stored, OFFICIAL_YEAR_FIELDS) if stored is not None else {}
     official.notice, official.recorded_by = notice, actor
+    if stored is not None:  # "recorded by … on …" names whoever marked it last
+        official.recorded_at = timezone.now()
     official.full_clean()
     if year not in PACKAGE_YEARS and not CalendarDay.objects.filter(day__year=year).exists():
         # A year marked official follows the weekday rule: with nothing entered it would
@@ -101,8 +117,8 @@ def _mark_year(actor: User | None, year: int, notice: str) -> tuple[OfficialYear
             % {"year": year}
         )
     official.save()
-    changes = diff(before, {"year": year, "notice": notice})
-    audit_log(actor=actor, action="official_year.mark", target=official, changes=changes)
+    changes = diff(before, snapshot(official, OFFICIAL_YEAR_FIELDS))
+    _audit(actor, "official_year.mark", official, changes)
     return official, True
 
 
@@ -137,7 +153,7 @@ def calendar_import(
     _require_manager(actor)
     rows = parse_calendar_csv(file if isinstance(file, bytes) else file.read(MAX_BYTES + 1))
     if official_year is not None and not any(row.day.year == official_year for row in rows):
-        raise ValidationError(f"文件中没有 {official_year} 年的日期，不能作为该年的国务院通知导入")
+        raise ValidationError(message(CHINESE, "import.year_missing", year=official_year))
     reason = f"导入日历文件 {filename}".strip()
     actions = Counter(_set_day(actor, asdict(row), reason)[1] for row in rows)
     official = None

@@ -16,10 +16,14 @@ from django.utils.translation import pgettext_lazy
 
 from gongkai.accounts.permissions import Action, can, require
 from gongkai.console.forms import ReasonForm
+from gongkai.console.http import posted
+from gongkai.core.workcalendar import MessageError
 from gongkai.workcalendar import forms, selectors, services
 from gongkai.workcalendar.csvfile import calendar_csv
 from gongkai.workcalendar.dates import parse_day
 from gongkai.workcalendar.forms import FIRST_YEAR, LAST_YEAR
+from gongkai.workcalendar.messages import render as render_message
+from gongkai.workcalendar.messages import translated
 from gongkai.workcalendar.models import notice_title
 
 # One or two letters: twelve months side by side leave little room for "星期一".
@@ -34,12 +38,13 @@ WEEKDAY_HEADINGS = [
 ]
 
 
-def _save(form: Any, call: Callable[[], Any]) -> Any:
-    """Run a service; put its validation errors on the form instead of failing."""
+def _run_service(form: Any, call: Callable[[], Any]) -> Any:
+    """Run a service; its validation errors go on the form, in the reader's language (the
+    calendar's services explain themselves with gongkai.core Messages)."""
     try:
         return call()
     except ValidationError as exc:
-        form.add_error(None, exc)
+        form.add_error(None, translated(exc))
         return None
 
 
@@ -87,10 +92,10 @@ def entry_new(request: HttpRequest) -> HttpResponse:
     """Add a day, or change the entry of the day in ?day=YYYY-MM-DD."""
     require(request.user, Action.MANAGE_CALENDAR)
     initial = selectors.calendar_day_initial(day=_asked_day(request))
-    form = forms.CalendarDayForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    form = forms.CalendarDayForm(posted(request), initial=initial)
+    if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        entry = _save(form, lambda: services.calendar_day_set(actor=request.user, **data))
+        entry = _run_service(form, lambda: services.calendar_day_set(actor=request.user, **data))
         if entry is not None:
             messages.success(request, _("Saved: %(entry)s.") % {"entry": entry})
             return redirect(_year_url(entry.day.year))
@@ -99,9 +104,9 @@ def entry_new(request: HttpRequest) -> HttpResponse:
 
 def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Action.MANAGE_CALENDAR)
-    entry = selectors.calendar_day_get(pk=pk)
-    form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    entry = selectors.calendar_day_get(user=request.user, pk=pk)
+    form = ReasonForm(posted(request))
+    if form.is_bound and form.is_valid():
         services.calendar_day_delete(
             actor=request.user, entry=entry, reason=form.cleaned_data["reason"]
         )
@@ -114,10 +119,11 @@ def entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def import_csv(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.MANAGE_CALENDAR)
     initial = {"year": _year_param(request, default=timezone.localdate().year + 1)}
-    form = forms.ImportForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    files = request.FILES if request.method == "POST" else None
+    form = forms.ImportForm(posted(request), files, initial=initial)
+    if form.is_bound and form.is_valid():
         data, upload = form.cleaned_data, form.cleaned_data["file"]
-        result = _save(
+        result = _run_service(
             form,
             lambda: services.calendar_import(
                 actor=request.user,
@@ -148,10 +154,10 @@ def official_year(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.MANAGE_CALENDAR)
     asked = _year_param(request, default=timezone.localdate().year + 1)
     initial = {"year": asked, "notice": notice_title(asked)}
-    form = forms.OfficialYearForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    form = forms.OfficialYearForm(posted(request), initial=initial)
+    if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        if _save(form, lambda: services.official_year_mark(actor=request.user, **data)):
+        if _run_service(form, lambda: services.official_year_mark(actor=request.user, **data)):
             messages.success(request, _("%(year)s is marked official.") % {"year": data["year"]})
             return redirect(_year_url(data["year"]))
     intro = _(
@@ -184,7 +190,12 @@ def deadline(request: HttpRequest) -> HttpResponse:
                 paused=data["paused"],
                 extended=data["extended"],
             )
-        except ValueError as exc:  # a count running past 2099
-            form.add_error(None, str(exc))
-    context = {"form": form, "result": result, "title": _("Reply deadline")}
+        except MessageError as exc:  # a count running past 2099
+            form.add_error(None, render_message(exc.message))
+    context = {
+        "form": form,
+        "result": result,
+        "steps": [render_message(step) for step in result.steps] if result else [],
+        "title": _("Reply deadline"),
+    }
     return render(request, "workcalendar/deadline.html", context)

@@ -125,7 +125,9 @@ def test_each_request_renews_the_idle_timeout(client, cast):
 
     login(client, cast.drafter_a)
     key = client.session.session_key
-    Session.objects.filter(session_key=key).update(expire_date=timezone.now() + timedelta(minutes=1))
+    Session.objects.filter(session_key=key).update(
+        expire_date=timezone.now() + timedelta(minutes=1)
+    )
     assert client.get(reverse("console:home")).status_code == 200
     renewed = Session.objects.get(session_key=key).expire_date
     assert renewed > timezone.now() + timedelta(minutes=29)

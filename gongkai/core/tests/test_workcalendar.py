@@ -9,12 +9,19 @@ from hypothesis import strategies as st
 from lunardate import LunarDate
 
 from gongkai.core.workcalendar import (
+    CHINESE,
     PACKAGE_YEARS,
     SUPPORTED_YEARS,
     CalendarEntry,
     CalendarRangeError,
+    CountBeyondRangeError,
     DayKind,
+    Message,
+    MessageError,
     WorkCalendar,
+    check_year,
+    holiday,
+    message,
 )
 
 CALENDAR = WorkCalendar()
@@ -100,7 +107,7 @@ def test_the_package_follows_the_state_council_notices(
     day: date, working: bool, reason: str
 ) -> None:
     info = CALENDAR.day(day)
-    assert (info.working, info.reason, info.source) == (working, reason, "package")
+    assert (info.working, info.reason.text, info.source) == (working, reason, "package")
     assert CALENDAR.is_working_day(day) is working
     assert not info.provisional
 
@@ -121,8 +128,8 @@ def test_package_years_are_read_from_the_package() -> None:
 
 def test_the_package_names_holidays_as_the_law_does() -> None:
     # the 2015-09-03 one-off break (国办发明电〔2015〕3号) and 清明节 (放假办法第2条)
-    assert CALENDAR.day(date(2015, 9, 3)).reason == "抗战胜利纪念日"
-    assert CALENDAR.day(date(2024, 4, 4)).reason == "清明节"
+    assert CALENDAR.day(date(2015, 9, 3)).reason.text == "抗战胜利纪念日"
+    assert CALENDAR.day(date(2024, 4, 4)).reason.text == "清明节"
 
 
 @pytest.mark.parametrize(("day", "working", "reason"), PROVISIONAL_2027)
@@ -130,14 +137,14 @@ def test_a_year_without_a_notice_is_estimated_from_the_holiday_law(
     day: date, working: bool, reason: str
 ) -> None:
     info = CALENDAR.day(day)
-    assert (info.working, info.reason, info.source) == (working, reason, "provisional")
+    assert (info.working, info.reason.text, info.source) == (working, reason, "provisional")
     assert info.provisional
 
 
 def test_a_holiday_shared_by_two_festivals_is_made_up() -> None:
     # 2028: 中秋 falls on 10-03 (Tuesday); 10-01 is a Sunday. [I] as the 2020 notice did.
     off = [day for day in days(date(2028, 9, 30), date(2028, 10, 8)) if day.weekday() < 5]
-    reasons = [CALENDAR.day(day).reason for day in off if not CALENDAR.is_working_day(day)]
+    reasons = [CALENDAR.day(day).reason.text for day in off if not CALENDAR.is_working_day(day)]
     assert reasons == ["国庆节", "国庆节", "补休（国庆节）", "补休（中秋节）"]
 
 
@@ -188,7 +195,7 @@ def test_an_entered_day_off_overrides_the_package() -> None:
     # 放假办法第4条: a local ethnic holiday set by the local government
     calendar = WorkCalendar([CalendarEntry(date(2026, 3, 2), DayKind.HOLIDAY, "火把节")])
     info = calendar.day(date(2026, 3, 2))
-    assert (info.working, info.reason, info.source) == (False, "火把节", "entered")
+    assert (info.working, info.reason.text, info.source) == (False, "火把节", "entered")
 
 
 def test_an_entered_working_day_overrides_a_package_holiday() -> None:
@@ -200,7 +207,7 @@ def test_an_entered_working_day_overrides_a_package_holiday() -> None:
         ]
     )
     assert calendar.day(date(2026, 10, 7)).working
-    assert calendar.day(date(2026, 10, 10)).reason == "放假"
+    assert calendar.day(date(2026, 10, 10)).reason.text == "放假"
 
 
 def test_entries_override_the_provisional_estimate_but_the_year_stays_provisional() -> None:
@@ -212,7 +219,7 @@ def test_entries_override_the_provisional_estimate_but_the_year_stays_provisiona
     )
     assert calendar.day(date(2027, 2, 9)).working
     saturday = calendar.day(date(2027, 2, 20))
-    assert (saturday.working, saturday.reason, saturday.provisional) == (
+    assert (saturday.working, saturday.reason.text, saturday.provisional) == (
         True,
         "调休上班（春节）",
         True,
@@ -231,7 +238,7 @@ def test_an_official_year_beyond_the_package_is_not_provisional() -> None:
     assert not calendar.is_provisional_year(2027)
     assert calendar.day(date(2027, 2, 9)).source == "weekday-rule"
     assert calendar.is_working_day(date(2027, 2, 9))
-    assert calendar.day(date(2027, 2, 5)).reason == "春节"
+    assert calendar.day(date(2027, 2, 5)).reason.text == "春节"
     assert calendar.is_working_day(date(2027, 2, 20))
     assert not calendar.is_working_day(date(2027, 2, 21))
     assert not calendar.day(date(2027, 2, 20)).provisional
@@ -276,8 +283,12 @@ def test_working_days_between_undoes_add_working_days(start: date, n: int) -> No
 
 
 def test_a_count_of_less_than_one_day_is_refused() -> None:
-    with pytest.raises(ValueError, match="至少为 1"):
+    with pytest.raises(MessageError, match="至少为 1") as error:
         CALENDAR.add_working_days(date(2026, 3, 2), 0)
+    assert (error.value.message.code, error.value.message.params) == (
+        "count.too_small",
+        {"count": 0},
+    )
 
 
 @pytest.mark.parametrize("day", [date(1900, 12, 31), date(2100, 1, 1)])
@@ -287,19 +298,124 @@ def test_dates_outside_the_supported_years_are_refused(day: date) -> None:
 
 
 def test_the_range_error_names_the_supported_years() -> None:
-    with pytest.raises(ValueError, match="^日期 1899-12-31 超出支持范围（1901–2099 年）$"):
+    with pytest.raises(ValueError, match="^日期 1899-12-31 超出支持范围（1901–2099 年）$") as error:
         CALENDAR.is_working_day(date(1899, 12, 31))
+    assert isinstance(error.value, CalendarRangeError)
+    assert error.value.message == Message(
+        "range.day",
+        {"day": date(1899, 12, 31), "first_year": 1901, "last_year": 2099},
+        "日期 1899-12-31 超出支持范围（1901–2099 年）",
+    )
 
 
-def test_a_count_that_walks_out_of_range_is_refused() -> None:
-    with pytest.raises(CalendarRangeError, match="2100-01-01"):
+def test_a_count_that_walks_out_of_range_names_the_count_not_a_day_nobody_typed() -> None:
+    with pytest.raises(CountBeyondRangeError) as error:
         CALENDAR.add_working_days(date(2099, 12, 28), 20)
+    assert str(error.value) == (
+        "自 2099-12-28 起第 20 个工作日将晚于 2099 年，超出支持范围（1901–2099 年）"
+    )
+    assert "2100-01-01" not in str(error.value)
+
+
+def test_the_last_supported_day_can_still_be_reached() -> None:
+    assert CALENDAR.add_working_days(date(2099, 12, 28), 1) == date(2099, 12, 29)
+
+
+@pytest.mark.parametrize("year", [0, 1900, 2100, 10000, 99999])
+def test_a_year_outside_the_range_is_refused_before_any_date_is_made(year: int) -> None:
+    with pytest.raises(CalendarRangeError, match=f"^年份 {year} 超出支持范围（1901–2099 年）$"):
+        check_year(year)
 
 
 def test_years_and_entries_outside_the_range_are_refused() -> None:
+    assert check_year(2099) == 2099
     with pytest.raises(CalendarRangeError):
         CALENDAR.is_provisional_year(2100)
     with pytest.raises(CalendarRangeError):
         WorkCalendar(official_years=[1900])
     with pytest.raises(CalendarRangeError):
         WorkCalendar([CalendarEntry(date(2100, 1, 1), DayKind.HOLIDAY)])
+
+
+# Reasons are messages: a code and its parameters for the web interface to translate, and the
+# Chinese sentence for the command line.
+
+
+def test_a_reason_names_its_holiday_by_code() -> None:
+    reason = CALENDAR.day(date(2026, 2, 14)).reason  # §12 2026: 2/14 (Sat) worked
+    assert reason.code == "reason.swap_workday"
+    assert reason.params["holiday"] == holiday("春节")
+    assert holiday("春节").code == "holiday.spring_festival"
+    assert str(reason) == "调休上班（春节）"
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [
+        (date(2025, 1, 1), "holiday.new_year"),
+        (date(2025, 1, 28), "holiday.spring_festival"),
+        (date(2025, 4, 4), "holiday.qingming"),
+        (date(2025, 5, 1), "holiday.labour_day"),
+        (date(2025, 6, 2), "holiday.dragon_boat"),
+        (date(2025, 10, 6), "holiday.mid_autumn"),
+        (date(2025, 10, 1), "holiday.national_day"),
+        (date(2015, 9, 3), "holiday.victory_day"),  # 国办发明电〔2015〕3号
+        (date(2025, 10, 12), "reason.weekend"),
+        (date(2025, 2, 5), "reason.workday"),
+        (date(2027, 2, 9), "reason.made_up_day_off"),  # provisional: 放假办法第6条
+    ],
+)
+def test_every_kind_of_day_has_a_stable_code(day: date, code: str) -> None:
+    assert CALENDAR.day(day).reason.code == code
+
+
+def test_a_name_typed_by_the_office_stays_as_typed_unless_it_is_a_known_holiday() -> None:
+    calendar = WorkCalendar(
+        [
+            CalendarEntry(date(2026, 3, 2), DayKind.HOLIDAY, "火把节"),
+            CalendarEntry(date(2026, 3, 3), DayKind.HOLIDAY, "春节"),
+            CalendarEntry(date(2026, 3, 7), DayKind.WORKDAY, "火把节"),
+            CalendarEntry(date(2026, 3, 9), DayKind.WORKDAY, "火把节"),
+        ]
+    )
+    typed = calendar.day(date(2026, 3, 2)).reason
+    assert (typed.code, typed.params, typed.text) == ("name.verbatim", {"name": "火把节"}, "火把节")
+    assert calendar.day(date(2026, 3, 3)).reason == holiday("春节")
+    saturday = calendar.day(date(2026, 3, 7)).reason
+    assert (saturday.code, saturday.text) == ("reason.swap_workday", "调休上班（火把节）")
+    monday = calendar.day(date(2026, 3, 9)).reason
+    assert (monday.code, monday.text) == ("reason.workday_named", "工作日（火把节）")
+
+
+@pytest.mark.parametrize(
+    ("entry", "code", "text"),
+    [
+        (CalendarEntry(date(2026, 3, 2), DayKind.HOLIDAY), "reason.day_off", "放假"),
+        (
+            CalendarEntry(date(2026, 3, 7), DayKind.WORKDAY),
+            "reason.swap_workday_unnamed",
+            "调休上班",
+        ),
+        (CalendarEntry(date(2026, 3, 9), DayKind.WORKDAY), "reason.workday", "工作日"),
+    ],
+)
+def test_an_entry_without_a_name_says_what_kind_of_day_it_is(
+    entry: CalendarEntry, code: str, text: str
+) -> None:
+    reason = WorkCalendar([entry]).day(entry.day).reason
+    assert (reason.code, reason.text) == (code, text)
+
+
+def test_a_message_is_its_chinese_sentence_with_dates_and_lists_spelled_out() -> None:
+    templates = {"t": "%(day)s：%(names)s，%(count)s 天"}
+    said = message(templates, "t", day=date(2027, 1, 1), names=(holiday("元旦"), "x"), count=3)
+    assert said.text == str(said) == "2027-01-01：元旦、x，3 天"
+    assert said.params["day"] == date(2027, 1, 1)
+
+
+@FEW
+@given(SUPPORTED_DATES)
+def test_every_reason_is_one_of_the_known_sentences(day: date) -> None:
+    reason = CALENDAR.day(day).reason
+    assert reason.code in CHINESE
+    assert isinstance(hash(reason), int)

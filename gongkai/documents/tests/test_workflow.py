@@ -168,7 +168,7 @@ def test_a_policy_that_needs_interpretation_waits_for_it_and_goes_live_with_it(c
     )
     services.record_submit(actor=cast.drafter_a, record=policy, now=NOW)
     services.record_pass_review(actor=cast.reviewer, record=policy, notes="", now=NOW)
-    with pytest.raises(ValidationError, match="interpretation"):
+    with pytest.raises(ValidationError, match="解读"):
         services.record_approve(actor=cast.approver, record=policy, now=NOW)
     reading = services.record_create(
         actor=cast.drafter_a,
@@ -186,7 +186,7 @@ def test_a_policy_that_needs_interpretation_waits_for_it_and_goes_live_with_it(c
     )
     services.record_submit(actor=cast.drafter_a, record=reading, now=NOW)
     services.record_pass_review(actor=cast.reviewer, record=reading, notes="", now=NOW)
-    with pytest.raises(ValidationError, match="policy"):
+    with pytest.raises(ValidationError, match="政策文件"):
         services.record_approve(actor=cast.approver, record=reading, now=NOW)
     services.record_approve(actor=cast.approver, record=policy, now=NOW)
     reading.refresh_from_db()
@@ -303,6 +303,7 @@ def test_on_request_records_are_never_public(cast, columns):
     )
     record = publish(cast, record)
     assert record.status == "published" and not record.is_public
+    assert not record.releases.exists()  # never counted as released on the website
 
 
 def test_tick_publishes_what_is_due(cast, draft):

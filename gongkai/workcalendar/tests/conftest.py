@@ -1,3 +1,4 @@
+import re
 from typing import Any
 
 import pytest
@@ -13,3 +14,11 @@ def english(client: Any) -> Any:
     """A client that chose the English interface, whose strings are the msgids."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
+
+
+_CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def has_chinese(text: str) -> bool:
+    """Whether `text` has a Chinese character or punctuation mark in it."""
+    return _CHINESE.search(text) is not None

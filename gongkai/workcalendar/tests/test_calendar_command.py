@@ -1,5 +1,6 @@
 """`gongkai calendar import|status|export`."""
 
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -7,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from gongkai.audit.models import AuditEvent
+from gongkai.workcalendar import services
 from gongkai.workcalendar.models import CalendarDay, OfficialYear
 
 from .test_import import NOTICE_2027
@@ -92,3 +94,48 @@ def test_export_of_a_year_out_of_range_exits_2():
     with pytest.raises(CommandError) as error:
         calendar("export", "--year", "2100")
     assert error.value.returncode == 2
+
+
+def refused(*args):
+    """The CommandError of a refused command line: exit status 2, a one-line reason."""
+    with pytest.raises(CommandError) as error:
+        calendar(*args)
+    assert error.value.returncode == 2
+    assert len(str(error.value).splitlines()) == 1
+    return str(error.value)
+
+
+@pytest.mark.parametrize("year", ["0", "1900", "10000", "99999"])
+def test_export_of_a_year_that_is_no_date_at_all_exits_2_with_one_line(year):
+    assert refused("export", "--year", year) == f"年份 {year} 超出支持范围（1901–2099 年）"
+
+
+def test_export_into_a_folder_that_does_not_exist_exits_2_with_one_line(tmp_path):
+    target = tmp_path / "missing" / "x.csv"
+    reason = refused("export", "--year", "2026", "-o", str(target))
+    assert reason.startswith(f"无法写入文件 {target}：")
+
+
+def test_export_onto_a_folder_exits_2(tmp_path):
+    assert refused("export", "--year", "2026", "-o", str(tmp_path)).startswith("无法写入文件")
+
+
+def test_import_of_a_folder_exits_2_and_imports_nothing(tmp_path):
+    assert refused("import", str(tmp_path)).startswith(f"无法读取文件 {tmp_path}：")
+    assert not CalendarDay.objects.exists()
+
+
+def test_import_of_a_path_through_a_file_exits_2(notice_file):
+    # Not a missing file but an unusable path (ENOTDIR): any OSError is one line.
+    assert refused("import", str(notice_file / "x.csv")).startswith("无法读取文件")
+
+
+def test_export_writes_formula_like_names_as_text_and_imports_them_back(tmp_path):
+    services.calendar_day_set(actor=None, day=date(2027, 1, 1), kind="holiday", name="=1+1")
+    out, _err = calendar("export", "--year", "2027")
+    assert "2027-01-01,holiday,'=1+1,," in out
+    exported = tmp_path / "export.csv"
+    calendar("export", "--year", "2027", "-o", str(exported))
+    CalendarDay.objects.all().delete()
+    calendar("import", str(exported))
+    assert CalendarDay.objects.get(day=date(2027, 1, 1)).name == "=1+1"

@@ -1,5 +1,7 @@
 """The calendar CSV file: checked whole, every mistake reported with its line."""
 
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -70,7 +72,77 @@ def test_every_bad_row_is_reported_with_its_line_number():
 
 def test_too_long_texts_are_refused_like_the_database_would():
     data = (HEADER + f"2027-01-01,holiday,{'节' * 51},,{'注' * 201}\n").encode()
-    assert errors_of(data) == ["第 2 行：名称超过 50 个字符；备注超过 200 个字符"]
+    assert errors_of(data) == ["第 2 行：名称超过 50 个字符", "第 2 行：备注超过 200 个字符"]
+
+
+def test_each_error_is_a_message_with_its_line_and_its_problem():
+    data = (HEADER + "2027-01-01,rest,元旦,,\n").encode()
+    with pytest.raises(ValidationError) as error:
+        parse_calendar_csv(data)
+    [message] = [e.message for e in error.value.error_list]
+    assert (message.code, message.params["line"]) == ("csv.row", 2)
+    assert message.params["problem"].code == "csv.kind_unknown"
+
+
+@pytest.mark.parametrize("cell", ["\x00", "元\x00旦", "x\x00"])
+def test_a_nul_byte_in_any_cell_is_refused_with_its_line(cell):
+    # PostgreSQL refuses NUL in text (a DataError, a 500); SQLite would store it.
+    for row in [
+        f"2027-01-01,holiday,{cell}",
+        f"2027-01-01,{cell},元旦",
+        f"2027-01-01,holiday,元旦,{cell}",
+    ]:
+        data = (HEADER + "2027-01-02,holiday,元旦,,\n" + row + "\n").encode()
+        assert errors_of(data) == ["第 3 行：含有空字符（NUL），文件可能已损坏"]
+
+
+def test_a_nul_byte_in_the_header_is_refused():
+    assert errors_of(b"date,kind,name\x00\n2027-01-01,holiday,x\n") == [
+        "第 1 行：含有空字符（NUL），文件可能已损坏"
+    ]
+
+
+def test_a_quote_left_open_is_an_error_at_the_line_where_it_opens():
+    # Without strict parsing the open quote would swallow the rest of the file into a name.
+    data = (
+        HEADER
+        + "2027-01-01,holiday,元旦,,\n"
+        + '2027-01-02,holiday,"元旦,,\n'
+        + "2027-01-03,holiday,元旦,,\n"
+    ).encode()
+    assert errors_of(data) == ["第 3 行：无法解析（unexpected end of data），请检查引号是否成对"]
+
+
+def test_a_stray_quote_inside_a_cell_is_an_error():
+    data = (HEADER + '2027-01-01,holiday,"元旦"x,,\n').encode()
+    [error] = errors_of(data)
+    assert error.startswith("第 2 行：无法解析")
+
+
+def test_a_quoted_cell_over_two_lines_is_reported_at_its_first_line():
+    data = (HEADER + '2027-01-01,holiday,元旦,"a\nb",\n2027-01-01,holiday,元旦,,\n').encode()
+    assert errors_of(data) == ["第 4 行：日期 2027-01-01 与第 2 行重复"]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_exported_as_text(start):
+    row = CalendarRow(date(2027, 1, 1), DayKind.HOLIDAY, f"{start}1+1", f"{start}src", f"{start}n")
+    _header, cells = csv.reader(io.StringIO(calendar_csv([row]), newline=""))
+    assert cells[2:] == [f"'{start}1+1", f"'{start}src", f"'{start}n"]
+
+
+def test_the_quote_the_export_adds_is_taken_off_on_import():
+    data = (HEADER + "2027-01-01,holiday,'=HYPERLINK(1),'+x,'-y\n").encode()
+    assert parse_calendar_csv(data) == [
+        CalendarRow(date(2027, 1, 1), DayKind.HOLIDAY, "=HYPERLINK(1)", "+x", "-y")
+    ]
+
+
+def test_a_quote_before_anything_else_is_part_of_the_value():
+    data = (HEADER + "2027-01-01,holiday,'元旦,'',\n").encode()
+    assert parse_calendar_csv(data) == [
+        CalendarRow(date(2027, 1, 1), DayKind.HOLIDAY, "'元旦", "''")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -110,14 +182,23 @@ def test_a_file_that_cannot_be_a_calendar_is_refused_whole(data, message):
     assert errors_of(data) == [message]
 
 
+# Values may start like a formula, or with the quote the export puts before one.
+FORMULA_START = st.text(st.sampled_from("'=+-@"), max_size=3)
 ROWS = st.lists(
     st.builds(
         CalendarRow,
         day=st.dates(date(1901, 1, 1), date(2099, 12, 31)),
         kind=st.sampled_from(DayKind),
-        name=st.text(st.characters(categories=["Lo", "Nd"]), min_size=1, max_size=50),
-        source=st.text(st.characters(categories=["Lo", "Zs", "Po"]), max_size=200).map(str.strip),
-        note=st.text(st.characters(categories=["Lo"]), max_size=200),
+        name=st.tuples(
+            FORMULA_START, st.text(st.characters(categories=["Lo", "Nd"]), min_size=1, max_size=47)
+        ).map("".join),
+        source=st.tuples(
+            FORMULA_START,
+            st.text(st.characters(categories=["Lo", "Zs", "Po"]), max_size=197).map(str.strip),
+        ).map("".join),
+        note=st.tuples(FORMULA_START, st.text(st.characters(categories=["Lo"]), max_size=197)).map(
+            "".join
+        ),
     ),
     min_size=1,
     max_size=20,

@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from gongkai.workcalendar import services
 
@@ -44,6 +45,18 @@ def test_hand_checked_deadlines(args, due):
     result = deadline_json(*args)
     assert result["due"] == due
     assert set(result) == {"due", "working_days", "provisional", "steps"}
+    assert all(isinstance(step, str) for step in result["steps"])
+
+
+@pytest.mark.django_db
+def test_the_json_steps_are_the_chinese_sentences_whatever_the_interface_language():
+    with translation.override("en"):
+        steps = deadline_json("--received", "2026-02-12")["steps"]
+    assert steps[0] == (
+        "收到申请之日为 2026-02-12（星期四），当日不计入，自次日起计算 20 个工作日（条例第33条第1款）"
+    )
+    assert "2026-02-14（星期六）调休上班（春节），计为工作日" in steps
+    assert "跳过 2026-02-15 至 2026-02-23：春节（法定节假日）" in steps
 
 
 @pytest.mark.django_db
@@ -108,8 +121,8 @@ def test_a_deadline_into_a_year_without_notice_is_provisional_until_it_is_entere
         (["--received", "2025-04-01", "--third-party", "2025-04-18"], "应为 START:END"),
         (["--received", "2025-04-01", "--third-party", "a:b:c"], "应为 START:END"),
         (["--received", "2025-04-01", "--corrected", "2025-03-01"], "早于原申请收到日"),
-        (["--received", "1899-12-31"], "超出支持范围"),
-        (["--received", "2099-12-20"], "超出支持范围"),
+        (["--received", "1899-12-31"], "日期 1899-12-31 超出支持范围"),
+        (["--received", "2099-12-20"], "答复期限将晚于 2099 年，超出支持范围（1901–2099 年）"),
     ],
 )
 def test_bad_input_is_a_command_error_with_status_2(args, reason):
@@ -117,6 +130,13 @@ def test_bad_input_is_a_command_error_with_status_2(args, reason):
         deadline(*args)
     assert error.value.returncode == 2
     assert reason in str(error.value)
+
+
+@pytest.mark.django_db
+def test_a_deadline_past_2099_does_not_name_a_day_nobody_typed():
+    with pytest.raises(CommandError) as error:
+        deadline("--received", "2099-12-20")
+    assert "2100" not in str(error.value)
 
 
 def run(*args, database):
@@ -149,8 +169,9 @@ def test_a_database_that_was_never_migrated_falls_back_to_the_package_with_a_not
         ["--received", "not-a-date"],
         ["--received", "2025-04-01", "--third-party", "2025-04-18:2025-04-04"],
         ["--received", "2025-04-01", "--corrected", "2025-03-01"],
+        ["--received", "2099-12-20"],
     ],
-    ids=["not-a-date", "end-before-start", "corrected-before-received"],
+    ids=["not-a-date", "end-before-start", "corrected-before-received", "due-after-2099"],
 )
 def test_bad_input_exits_2_with_one_line_and_no_traceback(tmp_path, args):
     done = run(*args, database=tmp_path / "new.sqlite3")

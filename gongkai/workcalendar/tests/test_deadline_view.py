@@ -1,13 +1,16 @@
 """The reply deadline calculator: every staff member may use it; bad input is explained."""
 
+import re
 from datetime import date
 
 import pytest
 from django.urls import reverse
 
+from gongkai.core.clock import Interval, reply_deadline
+from gongkai.core.workcalendar import WorkCalendar
 from gongkai.workcalendar import services
 
-from .conftest import READERS
+from .conftest import READERS, has_chinese
 
 URL = reverse("workcalendar:deadline")
 
@@ -25,6 +28,52 @@ def test_staff_compute_a_deadline_with_its_steps(client, cast, name):
     assert 'data-testid="due">2026-03-30<' in page
     assert "第 20 个工作日为 2026-03-30（星期一），即答复期限" in page
     assert 'data-testid="provisional-warning"' not in page
+
+
+def test_the_english_interface_explains_every_step_in_english(english, cast):
+    english.force_login(cast.drafter_a)
+    page = computed(english, received="2026-02-12")
+    steps = re.search(r'<ol class="steps">(.*?)</ol>', page, re.S).group(1)
+    assert not has_chinese(steps)
+    assert (
+        "The application was received on 2026-02-12 (Thursday). That day is not counted: "
+        "20 working days are counted from the next day (OGI Regulations, art. 33(1))."
+    ) in steps
+    assert "2026-02-14 (Saturday): make-up working day (Spring Festival), counted as a " in steps
+    assert "Skipped 2026-02-15 to 2026-02-23: Spring Festival (statutory holiday)." in steps
+    assert "Working day 20 is 2026-03-18 (Wednesday): the reply is due by that day." in steps
+
+
+@pytest.mark.parametrize(
+    "params, paused",
+    [
+        (
+            {
+                "received": "2025-09-26",
+                "corrected": "2025-09-29",
+                "extended": "on",
+                "pause_1_start": "2025-10-13",
+                "pause_1_end": "2025-10-14",
+            },
+            [Interval(date(2025, 10, 13), date(2025, 10, 14))],
+        ),
+        ({"received": "2026-12-10"}, []),  # into provisional 2027
+    ],
+    ids=["every-kind-of-step", "provisional"],
+)
+def test_the_chinese_interface_shows_the_steps_of_the_command_line(client, cast, params, paused):
+    # zh-hans translates each step's English msgid back into core's Chinese sentence.
+    client.force_login(cast.drafter_a)
+    page = computed(client, **params)
+    deadline = reply_deadline(
+        WorkCalendar(),
+        received=date.fromisoformat(params["received"]),
+        corrected=date.fromisoformat(params["corrected"]) if "corrected" in params else None,
+        paused=paused,
+        extended="extended" in params,
+    )
+    for step in deadline.steps:
+        assert f"<li>{step.text}</li>" in page
 
 
 def test_the_empty_form_shows_no_result(client, cast):
@@ -66,7 +115,10 @@ def test_a_deadline_into_a_year_without_notice_is_marked_provisional(english, ca
     "params, message",
     [
         ({"received": "not-a-date"}, "Enter a valid date."),
-        ({"received": "1800-01-01"}, "日期 1800-01-01 超出支持范围（1901–2099 年）"),
+        (
+            {"received": "1800-01-01"},
+            "The date 1800-01-01 is outside the supported years (1901–2099).",
+        ),
         (
             {"received": "2025-04-01", "corrected": "2025-03-01"},
             "The corrected application cannot arrive before the application.",
@@ -79,7 +131,11 @@ def test_a_deadline_into_a_year_without_notice_is_marked_provisional(english, ca
             {"received": "2025-04-01", "pause_1_start": "2025-04-18"},
             "Give both the first and the last day.",
         ),
-        ({"received": "2099-12-20"}, "日期 2100-01-01 超出支持范围（1901–2099 年）"),
+        (
+            {"received": "2099-12-20"},
+            "Counting 20 working days from 2099-12-20, the reply deadline would fall after 2099, "
+            "beyond the supported years (1901–2099).",
+        ),
         ({"received": ""}, "This field is required."),
     ],
 )

@@ -27,10 +27,11 @@ def test_the_office_imports_a_notice_and_each_new_day_is_audited(cast):
     assert result.official_year is None
     assert CalendarDay.objects.count() == 4
     day = work_calendar().day(date(2027, 2, 7))
-    assert (day.working, day.reason) == (True, "调休上班（春节）")
+    assert (day.working, day.reason.text) == (True, "调休上班（春节）")
     audited = AuditEvent.objects.filter(action="calendar_day.create")
     assert audited.count() == 4
     assert {e.reason for e in audited} == {"导入日历文件 2027.csv"}
+    assert {e.agency for e in audited} == {None}  # the calendar is every agency's
 
 
 def test_importing_the_same_file_again_changes_and_audits_nothing(cast):
@@ -72,6 +73,7 @@ def test_a_file_without_a_day_of_the_year_is_not_that_years_notice(cast):
     with pytest.raises(ValidationError) as error:
         services.calendar_import(actor=cast.office, file=NOTICE_2027, official_year=2028)
     assert error.value.messages == ["文件中没有 2028 年的日期，不能作为该年的国务院通知导入"]
+    assert error.value.error_list[0].message.code == "import.year_missing"
     assert not CalendarDay.objects.exists()
 
 

@@ -41,9 +41,18 @@ def test_a_year_out_of_range_is_refused(client, cast):
     assert not OfficialYear.objects.exists()
 
 
+def test_an_empty_post_shows_what_is_required(english, cast):
+    english.force_login(cast.office)
+    response = english.post(URL, {})
+    assert response.status_code == 200
+    assert response.content.decode().count("This field is required.") == 2  # year, notice
+    assert not OfficialYear.objects.exists()
+
+
 @pytest.mark.parametrize("name", READERS)
 def test_others_are_refused(client, cast, name):
     client.force_login(getattr(cast, name))
     assert client.get(URL).status_code == 403
     assert client.post(URL, {"year": "2025", "notice": "通知"}).status_code == 403
+    assert client.post(URL, {}).status_code == 403
     assert not OfficialYear.objects.exists()

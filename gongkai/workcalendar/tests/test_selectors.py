@@ -3,13 +3,15 @@
 from datetime import date
 
 import pytest
+from django.http import Http404
 from django.utils import translation
 
-from gongkai.core.workcalendar import DayKind, dates_after
+from gongkai.core.workcalendar import CalendarRangeError, DayKind, dates_after
 from gongkai.workcalendar import services
 from gongkai.workcalendar.csvfile import CalendarRow, calendar_csv
 from gongkai.workcalendar.selectors import (
     calendar_alerts,
+    calendar_day_get,
     calendar_status,
     deadline_for,
     export_rows,
@@ -76,7 +78,11 @@ def test_the_year_table_of_a_year_without_notice_is_provisional(db):
     table = year_table(year=2028)
     assert table.provisional and not table.in_package and table.official is None
     first = table.months[0].weeks[0][5]  # 2028-01-01, a Saturday
-    assert (first.info.reason, first.info.source, first.mark) == ("元旦", "provisional", "holiday")
+    assert (first.info.reason.text, first.info.source, first.mark) == (
+        "元旦",
+        "provisional",
+        "holiday",
+    )
 
 
 def test_the_year_table_lists_the_days_entered_for_that_year_only(cast):
@@ -119,3 +125,30 @@ def test_the_status_names_the_provisional_years_around_the_official_ones(cast):
     assert status.official_years == {2027: "2027年通知"}
     assert status.entered_days == {2027: 1}
     assert status.provisional_spans() == [(1901, 2003), (2028, 2099)]
+
+
+@pytest.mark.parametrize("year", [0, 1900, 2100, 10000, 99999])
+def test_a_year_the_calendar_does_not_cover_is_refused_before_any_date_is_made(db, year):
+    # date(0, 1, 1) and date(10000, 1, 1) do not exist: the year is checked as a number.
+    with pytest.raises(CalendarRangeError, match=f"年份 {year} 超出支持范围"):
+        export_rows(year=year)
+    with pytest.raises(CalendarRangeError):
+        year_table(year=year)
+
+
+@pytest.mark.parametrize("name", ["office", "other_office", "sysadmin"])
+def test_those_who_keep_the_calendar_get_an_entered_day(cast, name):
+    entry = services.calendar_day_set(actor=None, day=date(2027, 1, 1), kind="holiday", name="元旦")
+    assert calendar_day_get(user=getattr(cast, name), pk=entry.pk) == entry
+
+
+@pytest.mark.parametrize("name", READERS)
+def test_an_entered_day_is_not_found_for_those_who_cannot_keep_the_calendar(cast, name):
+    entry = services.calendar_day_set(actor=None, day=date(2027, 1, 1), kind="holiday", name="元旦")
+    with pytest.raises(Http404):
+        calendar_day_get(user=getattr(cast, name), pk=entry.pk)
+
+
+def test_a_day_that_was_never_entered_is_not_found(cast):
+    with pytest.raises(Http404):
+        calendar_day_get(user=cast.office, pk=999)

@@ -86,7 +86,7 @@ def test_an_entered_day_overrides_the_package(db):
     before = deadline_for(received=date(2026, 4, 30)).due
     services.calendar_day_set(actor=None, day=date(2026, 5, 6), kind="holiday", name="泼水节")
     info = work_calendar().day(date(2026, 5, 6))
-    assert (info.working, info.reason, info.source) == (False, "泼水节", "entered")
+    assert (info.working, info.reason.text, info.source) == (False, "泼水节", "entered")
     assert deadline_for(received=date(2026, 4, 30)).due > before
 
 
@@ -118,7 +118,11 @@ def test_marking_2027_official_makes_deadlines_into_2027_final(cast):
     assert not result.provisional
     assert result.due == date(2027, 1, 8)
     [event] = events("official_year.mark")
-    assert event.changes == {"notice": [None, "2027年通知"], "year": [None, 2027]}
+    assert event.changes == {
+        "notice": [None, "2027年通知"],
+        "year": [None, 2027],
+        "recorded_by": [None, str(cast.office.pk)],
+    }
 
 
 def test_a_year_without_any_entered_day_cannot_be_marked_official(cast):
@@ -130,13 +134,50 @@ def test_a_year_without_any_entered_day_cannot_be_marked_official(cast):
 
 def test_marking_again_with_the_same_notice_changes_nothing(cast):
     services.calendar_day_set(actor=None, day=date(2027, 1, 1), kind="holiday", name="元旦")
-    services.official_year_mark(actor=cast.office, year=2027, notice="通知")
-    services.official_year_mark(actor=cast.office, year=2027, notice="通知")
-    services.official_year_mark(actor=cast.office, year=2027, notice="更正后的通知")
+    services.official_year_mark(actor=None, year=2027, notice="通知")
+    services.official_year_mark(actor=None, year=2027, notice="通知")
+    services.official_year_mark(actor=None, year=2027, notice="更正后的通知")
     assert [e.changes for e in events("official_year.mark")] == [
         {"notice": [None, "通知"], "year": [None, 2027]},
         {"notice": ["通知", "更正后的通知"]},
     ]
+
+
+def test_who_marked_a_year_official_is_audited_when_it_changes(cast):
+    services.calendar_day_set(actor=None, day=date(2027, 1, 1), kind="holiday", name="元旦")
+    services.official_year_mark(actor=None, year=2027, notice="通知")
+    services.official_year_mark(actor=cast.office, year=2027, notice="更正后的通知")
+    services.official_year_mark(actor=cast.other_office, year=2027, notice="再次更正的通知")
+    assert OfficialYear.objects.get().recorded_by == cast.other_office
+    office, other = str(cast.office.pk), str(cast.other_office.pk)
+    assert [e.changes for e in events("official_year.mark")][1:] == [
+        {"notice": ["通知", "更正后的通知"], "recorded_by": [None, office]},
+        {"notice": ["更正后的通知", "再次更正的通知"], "recorded_by": [office, other]},
+    ]
+
+
+def test_the_recording_date_follows_the_last_marking(cast):
+    services.calendar_day_set(actor=None, day=date(2027, 1, 1), kind="holiday", name="元旦")
+    first = services.official_year_mark(actor=None, year=2027, notice="通知").recorded_at
+    again = services.official_year_mark(actor=cast.office, year=2027, notice="更正后的通知")
+    assert again.recorded_at > first
+
+
+def test_calendar_events_belong_to_no_agency_whoever_makes_them(cast):
+    # The calendar is installation-wide: every disclosure office sees its changes.
+    assert cast.office.agency is not None
+    entry = services.calendar_day_set(actor=cast.office, **NATIONAL_DAY_2027)
+    services.calendar_day_set(actor=cast.other_office, **NATIONAL_DAY_2027 | {"name": "国庆"})
+    services.official_year_mark(actor=cast.office, year=2027, notice="通知")
+    services.calendar_day_delete(actor=cast.office, entry=entry, reason="录入错误")
+    actions = {
+        "calendar_day.create",
+        "calendar_day.update",
+        "official_year.mark",
+        "calendar_day.delete",
+    }
+    assert set(AuditEvent.objects.values_list("action", flat=True)) == actions
+    assert not AuditEvent.objects.exclude(agency=None).exists()
 
 
 @pytest.mark.parametrize("name", READERS)

@@ -78,12 +78,12 @@ class Command(BaseCommand):
             rows = selectors.export_rows(year=year)
         except CalendarRangeError as exc:
             raise CommandError(str(exc), returncode=BAD_INPUT) from None
-        if selectors.calendar_status().is_provisional(year):
-            self.stderr.write(f"注意：{year} 年为暂行推算，导出的日期须按国务院通知核对")
         if output:
-            Path(output).write_text(calendar_csv(rows, bom=True), encoding="utf-8")
+            _write(Path(output), calendar_csv(rows, bom=True))
         else:
             self.stdout.write(calendar_csv(rows), ending="")
+        if selectors.calendar_status().is_provisional(year):
+            self.stderr.write(f"注意：{year} 年为暂行推算，导出的日期须按国务院通知核对")
 
 
 def _read(path: Path) -> bytes:
@@ -91,7 +91,18 @@ def _read(path: Path) -> bytes:
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise CommandError(f"无法读取文件 {path}：{exc.strerror}", returncode=BAD_INPUT) from None
+        raise CommandError(f"无法读取文件 {path}：{_reason(exc)}", returncode=BAD_INPUT) from None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"无法写入文件 {path}：{_reason(exc)}", returncode=BAD_INPUT) from None
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
 
 
 def _span(first: int, last: int) -> str:

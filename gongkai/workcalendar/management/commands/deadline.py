@@ -4,7 +4,6 @@ Exit status 0, or 2 with a one-line reason on stderr for bad input. It answers e
 database that was never migrated, from the bundled holiday data, saying so in its first step.
 """
 
-import dataclasses
 import json
 from typing import Any
 
@@ -54,10 +53,10 @@ class Command(BaseCommand):
             )
         except ValueError as exc:
             raise CommandError(str(exc), returncode=BAD_INPUT) from None
-        if note:
-            # Part of the reasoning, not stderr: `--json 2>&1` must still be one JSON object.
-            result = dataclasses.replace(result, steps=(note, *result.steps))
-        self.stdout.write(_as_json(result) if options["json"] else _as_text(result))
+        # The note is part of the reasoning, not stderr: `--json 2>&1` must still be one
+        # JSON object.
+        steps = [*([note] if note else []), *(step.text for step in result.steps)]
+        self.stdout.write(_as_json(result, steps) if options["json"] else _as_text(result, steps))
 
 
 def _interval(text: str) -> Interval:
@@ -67,12 +66,13 @@ def _interval(text: str) -> Interval:
     return Interval(parse_day(start), parse_day(end))
 
 
-def _as_json(result: Deadline) -> str:
-    return json.dumps(result.as_json(), ensure_ascii=False)
+def _as_json(result: Deadline, steps: list[str]) -> str:
+    """DESIGN.md: {"due", "working_days", "provisional", "steps": [Chinese sentences]}."""
+    return json.dumps(result.as_json() | {"steps": steps}, ensure_ascii=False)
 
 
-def _as_text(result: Deadline) -> str:
+def _as_text(result: Deadline, steps: list[str]) -> str:
     flag = "（暂行推算 provisional）" if result.provisional else ""
     lines = [f"答复期限 (due): {result.due.isoformat()}{flag}"]
-    lines += [f"  {n}. {step}" for n, step in enumerate(result.steps, start=1)]
+    lines += [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
     return "\n".join(lines)
