@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from gongkai.portal import views as portal
@@ -8,7 +9,9 @@ urlpatterns = [
     path("", portal.home, name="home"),
     path("healthz", portal.healthz, name="healthz"),
     path("", include("gongkai.portal.urls")),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # csrf_exempt: the public pages' switch carries no token (they are page snapshots,
+    # alike for every visitor); all it can do is set a language cookie.
+    path("i18n/setlang/", login_not_required(csrf_exempt(set_language)), name="set_language"),
     path("console/calendar/", include("gongkai.workcalendar.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/records/", include("gongkai.documents.urls")),

@@ -18,9 +18,6 @@ from gongkai.core.taxonomy import GENRES, SUBJECTS, subject_choices
 from gongkai.documents.models import Attachment, Column, Record, Release
 from gongkai.documents.selectors import public_records
 
-# The public portal serves attachments here (gongkai.portal); the API only links to it.
-ATTACHMENT_PATH = "/records/{record}/files/{attachment}/"
-RECORD_PAGE_PATH = "/records/{record}/"
 PUBLIC_ATTRIBUTES = (Record.Attribute.PROACTIVE, Record.Attribute.REDACTED)
 
 
@@ -91,7 +88,7 @@ class RecordSerializer(serializers.ModelSerializer[Record]):
         return _absolute(self.context, reverse("api:record", args=[record.pk]))
 
     def get_page(self, record: Record) -> str:
-        return _absolute(self.context, RECORD_PAGE_PATH.format(record=record.pk))
+        return _absolute(self.context, reverse("portal:record", args=[record.pk]))
 
     def get_publisher(self, record: Record) -> str:
         return record.unit.name if record.unit is not None else record.agency.name
@@ -115,7 +112,8 @@ class AttachmentSerializer(serializers.ModelSerializer[Attachment]):
         fields = ["id", "name", "kind", "content_type", "size", "url"]
 
     def get_url(self, attachment: Attachment) -> str:
-        path = ATTACHMENT_PATH.format(record=attachment.record_id, attachment=attachment.pk)
+        # The public portal serves the file (gongkai.portal); the API only links to it.
+        path = reverse("portal:attachment", args=[attachment.record_id, attachment.pk])
         return _absolute(self.context, path)
 
 

@@ -119,8 +119,11 @@ class _Loader:
     def _editor(self, spec: DemoRecord) -> User:
         # The demo drafter is bound to 社会救助科: the disclosure office (公开办) enters
         # the other units' records, as the reference bureau's office does.
-        target = self.units[spec.unit] if spec.unit else self.agency
-        return self.drafter if can(self.drafter, Action.DRAFT_RECORD, target) else self.office
+        # Agency-wide records (no unit) are the office's too: a unit-bound drafter keeps
+        # to their units.
+        if spec.unit and can(self.drafter, Action.DRAFT_RECORD, self.units[spec.unit]):
+            return self.drafter
+        return self.office
 
     def _data(self, spec: DemoRecord, policy: Record | None) -> dict[str, Any]:
         return {

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.accounts.models import Agency, Unit
-from gongkai.accounts.permissions import Action, require
+from gongkai.accounts.permissions import Action, require, unit_bound
 from gongkai.audit.services import audit_log, diff, snapshot
 from gongkai.core import disclosure
 from gongkai.core.disclosure import Status, Step
@@ -127,10 +127,31 @@ def _clean_fields(record: Record, data: Mapping[str, Any]) -> None:
             record.document_number = disclosure.normalize_document_number(record.document_number)
         except ValueError as exc:
             raise ValidationError({"document_number": str(exc)}) from None
+    duplicate = Record.objects.filter(
+        agency_id=record.agency_id, document_number=record.document_number
+    )
+    if record.document_number and duplicate.exclude(pk=record.pk).exists():
+        raise ValidationError(
+            {
+                "document_number": _(
+                    "Another record of this agency already has the document number %(number)s."
+                )
+                % {"number": record.document_number}
+            }
+        )
     record.body = sanitize_body(record.body)
     record.redacted_body = sanitize_body(record.redacted_body)
     record.body_text = plain_text(record.public_body)
     record.full_clean(exclude=["columns"])
+
+
+def _require_drafting(actor: Any, record: Record) -> None:
+    """DRAFT_RECORD on the record; a drafter bound to units must also keep it in one of
+    them (an agency-wide record would be visible to every unit)."""
+    require(actor, Action.DRAFT_RECORD, record)
+    units = unit_bound(actor)
+    if units is not None and record.unit_id not in units:
+        raise ValidationError({"unit": _("Choose one of your units.")})
 
 
 @transaction.atomic
@@ -146,7 +167,7 @@ def record_create(
     record = Record(agency=agency, created_by=actor)
     _clean_fields(record, data)
     if actor is not None:
-        require(actor, Action.DRAFT_RECORD, record)
+        _require_drafting(actor, record)
     record.save()
     record.columns.set(_own_columns(agency, columns))
     changes = diff(
@@ -191,7 +212,7 @@ def record_update(
     fields = [f for f in RECORD_FIELDS if f not in {"body", "redacted_body"}]
     before = snapshot(record, fields) | {"body": record.body, "columns": _column_ids(record)}
     _clean_fields(record, data)
-    require(actor, Action.DRAFT_RECORD, record)  # also for the unit it is moved to
+    _require_drafting(actor, record)  # also for the unit it is moved to
     record.version += 1
     record.save()
     if columns is not None:

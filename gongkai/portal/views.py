@@ -20,6 +20,7 @@ from gongkai.portal.catalogue import catalogue_workbook
 from gongkai.portal.forms import ColumnFilterForm, SearchForm
 from gongkai.portal.links import OWN_PAGES, column_url
 from gongkai.portal.selectors import ColumnTree
+from gongkai.portal.snapshots import record_page, snapshot
 
 PER_PAGE = 20
 HOME_LATEST = 10
@@ -49,6 +50,7 @@ def _render(
 
 
 @login_not_required
+@snapshot
 def home(request: HttpRequest) -> HttpResponse:
     site = selectors.portal_site()
     notices = site.tree.of_kind(Column.Kind.NOTICE)
@@ -77,6 +79,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @login_not_required
+@snapshot
 def column_detail(request: HttpRequest, pk: int) -> HttpResponse:
     column, tree = selectors.column_get_public(pk=pk)
     if column.slug in OWN_PAGES:
@@ -118,6 +121,8 @@ def _record_response(request: HttpRequest, pk: int, template: str) -> HttpRespon
 
 
 @login_not_required
+@snapshot
+@record_page
 def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _record_response(request, pk, "portal/record.html")
 

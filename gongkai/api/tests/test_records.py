@@ -55,6 +55,8 @@ def test_the_detail_links_files_interpretations_and_releases(client, records):
     pk = records.public.attachments.get().pk
     assert attachment["url"] == f"http://testserver/records/{records.public.pk}/files/{pk}/"
     assert attachment["name"] == "图解.png" and attachment["kind"] == "png"
+    assert client.get(attachment["url"]).status_code == 200
+    assert client.get(detail["page"]).status_code == 200
     assert [i["title"] for i in detail["interpretations"]] == [records.reading.title]
     assert [r["channel"] for r in detail["releases"]] == ["website"]
     assert detail["index_number"] == "TESTA/2026-00001"

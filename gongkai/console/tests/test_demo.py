@@ -125,7 +125,7 @@ class TestTheLoadedDemo:
         assert {c.slug for c in seed.columns.all()} == {"xxgkzd", "gzdt"}
         steps = [(e.step, e.actor.username) for e in seed.events.exclude(step="create")]
         assert steps == [
-            ("submit", "drafter"),
+            ("submit", "office"),  # an agency-wide report: the office drafts it, not a unit
             ("pass_review", "reviewer"),
             ("approve", "approver"),
         ]

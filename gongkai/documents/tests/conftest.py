@@ -5,6 +5,13 @@ import pytest
 
 from gongkai.documents import services
 from gongkai.documents.columns import columns_install_standard
+from gongkai.testing_browser import (  # noqa: F401 (fixtures and hook for the browser tests)
+    browser,
+    live_server,
+    page,
+    plain_http,
+    pytest_terminal_summary,
+)
 
 NOW = datetime(2026, 3, 30, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 

@@ -221,9 +221,9 @@ def test_a_publication_date_in_the_future_is_refused(cast, columns, media, tmp_p
 
 
 def make_public_records(cast, columns, media) -> list[Record]:
-    def create(**data):
+    def create(actor=cast.drafter_a, **data):
         return services.record_create(
-            actor=cast.drafter_a,
+            actor=actor,
             agency=cast.agency,
             data=policy_data(cast, **data),
             columns=[columns["zcwj"], columns["shjz"]],
@@ -240,7 +240,8 @@ def make_public_records(cast, columns, media) -> list[Record]:
         attribute_reason="含个人信息",
         body="<p>张三 530900199001011234</p>",
         redacted_body="<p>张* 已删除</p>",
-        unit=None,
+        unit=None,  # agency-wide: 发布机构 is the agency itself
+        actor=cast.office,
     )
     withheld = create(
         title="不公开的会议纪要",
@@ -426,3 +427,23 @@ def test_an_index_number_of_another_agency_is_refused_for_publication(
     # As drafts, which keep no 索引号, they are welcome.
     out, _ = run("import", str(path), "--agency", "TESTB", "--attachments", folder)
     assert "新增 2 条（其中已发布 0 条）" in out
+
+
+def test_an_export_to_a_missing_folder_or_of_another_kind_is_refused(cast, tmp_path):
+    assert "不存在" in refused("export", "--agency", "TESTA", "-o", str(tmp_path / "no/a.csv"))
+    assert "不支持的文件类型" in refused(
+        "export", "--agency", "TESTA", "-o", str(tmp_path / "a.doc")
+    )
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".xlsx"])
+def test_unusual_characters_survive_or_are_dropped_where_a_format_cannot_hold_them(
+    cast, columns, media, tmp_path, suffix
+):
+    path = write_csv(tmp_path / "in.csv", [row(1, 内容概述="第一\u2028第\x0b二")])
+    run("import", str(path), "--agency", "TESTA")
+    out = tmp_path / f"out{suffix}"
+    run("export", "--agency", "TESTA", "--all-statuses", "-o", str(out))
+    [read] = bulk.read_rows(out)
+    expected = "第一\u2028第\x0b二" if suffix == ".jsonl" else "第一\u2028第二"
+    assert read.cells["内容概述"] == expected

@@ -323,3 +323,23 @@ def test_tick_publishes_what_is_due(cast, draft):
     call_command("tick", stdout=out)
     draft.refresh_from_db()
     assert draft.status == "scheduled" and ": 0" in out.getvalue()
+
+
+def test_a_unit_bound_drafter_keeps_records_in_their_unit(cast, columns):
+    with pytest.raises(ValidationError) as error:
+        services.record_create(
+            actor=cast.drafter_a, agency=cast.agency, data=policy_data(cast, unit=None), now=NOW
+        )
+    assert "unit" in error.value.message_dict
+    record = services.record_create(
+        actor=cast.office, agency=cast.agency, data=policy_data(cast, unit=None), now=NOW
+    )
+    assert record.unit is None  # the office may draft for the whole agency
+
+
+def test_a_document_number_is_used_once_per_agency(cast, draft):
+    with pytest.raises(ValidationError) as error:
+        services.record_create(
+            actor=cast.drafter_a, agency=cast.agency, data=policy_data(cast), now=NOW
+        )
+    assert "document_number" in error.value.message_dict

@@ -9,11 +9,18 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from gongkai.documents.services import records_release_due
+from gongkai.portal.render import render_paths, stale_paths
+
+# Pages rendered per tick: a tick every few minutes catches up with a day's changes
+# without holding the machine for long.
+TICK_RENDER_LIMIT = 500
 
 
 class Command(BaseCommand):
-    help = "Run periodic work: publish scheduled records whose moment has come."
+    help = "Run periodic work: publish scheduled records, render missing page snapshots."
 
     def handle(self, *args: Any, **options: Any) -> None:
         released = records_release_due(now=timezone.now())
         self.stdout.write(f"定时发布 (scheduled records published): {released}")
+        rendered = sum(status == 200 for status in render_paths(stale_paths(TICK_RENDER_LIMIT)))
+        self.stdout.write(f"页面快照 (page snapshots rendered): {rendered}")
