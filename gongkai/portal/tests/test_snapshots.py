@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from gongkai.documents import services
 from gongkai.documents.tests.conftest import NOW, policy_data, publish
+from gongkai.portal.models import PageSnapshot
 
 
 @pytest.fixture
@@ -16,9 +17,6 @@ def draft(cast, columns):
         columns=[columns["zcwj"]],
         now=NOW,
     )
-
-
-from gongkai.portal.models import PageSnapshot
 
 
 def test_a_record_page_is_stored_once_and_then_served_from_its_snapshot(
