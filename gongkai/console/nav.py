@@ -20,6 +20,7 @@ NAV = [
     NavItem(_("Government information"), "documents:list", Action.VIEW_RECORDS),
     NavItem(_("My work"), "documents:work", Action.VIEW_RECORDS),
     NavItem(_("Columns"), "documents:columns", Action.MANAGE_COLUMNS),
+    NavItem(_("Disclosure figures"), "documents:statistics", Action.VIEW_STATISTICS),
     NavItem(_("Agency and units"), "console:agency", Action.VIEW_AGENCY),
     NavItem(_("Staff"), "console:staff_list", Action.VIEW_STAFF),
     NavItem(_("Working-day calendar"), "workcalendar:year", Action.VIEW_CALENDAR),

@@ -35,6 +35,7 @@ class Action(enum.StrEnum):
     REVOKE_RECORD = "revoke_record"  # 撤回 a published record; change its validity; archive
     RECORD_RELEASE = "record_release"  # record a release on WeChat, Weibo, notice boards …
     MANAGE_COLUMNS = "manage_columns"  # the column tree, the guide
+    VIEW_STATISTICS = "view_statistics"  # yearly figures: channels, timeliness, interpretations
 
 
 READ_ONLY_ACTIONS = frozenset(
@@ -46,6 +47,7 @@ READ_ONLY_ACTIONS = frozenset(
         Action.VIEW_AUDIT,
         Action.EXPORT_AUDIT,
         Action.VIEW_RECORDS,
+        Action.VIEW_STATISTICS,
     }
 )
 
@@ -73,6 +75,7 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         Action.DRAFT_RECORD,
         Action.RECORD_RELEASE,
         Action.MANAGE_COLUMNS,
+        Action.VIEW_STATISTICS,
         Action.MANAGE_AGENCY,
         Action.VIEW_STAFF,
         Action.MANAGE_CALENDAR,

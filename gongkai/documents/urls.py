@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.documents import views
+from gongkai.documents import statistics_views, views
 
 app_name = "documents"
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
         name="attachment_remove",
     ),
     path("<int:pk>/wechat/", views.record_wechat, name="wechat"),
+    path("statistics/", statistics_views.statistics, name="statistics"),
     path("columns/", views.column_list, name="columns"),
     path("columns/new/", views.column_new, name="column_new"),
     path("columns/<int:pk>/edit/", views.column_edit, name="column_edit"),
