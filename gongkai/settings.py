@@ -145,12 +145,18 @@ try:
 except (ValueError, KeyError) as exc:
     raise ImproperlyConfigured(f"GONGKAI_DATABASE_URL is not usable: {exc}") from None
 if _database["ENGINE"] == "django.db.backends.sqlite3":
-    _database["CONN_MAX_AGE"] = 0
+    # Kept open between requests: opening the file and reading its schema for every
+    # request cost more than serving a page snapshot (docs/benchmarks.md).
+    _database["CONN_MAX_AGE"] = 600
+    _database["CONN_HEALTH_CHECKS"] = True
     _database["OPTIONS"] = {
         # IMMEDIATE: writers queue up instead of failing, and the audit chain stays linear.
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA cache_size=-32000; PRAGMA mmap_size=268435456;"
+        ),
     }
     _database["TEST"] = {"NAME": None}
 elif _database["ENGINE"] not in {"django.db.backends.postgresql"}:

@@ -63,9 +63,23 @@ def forget_records(record_ids: Iterable[int | None]) -> None:
     PageSnapshot.objects.filter(Q(record_id__in=ids) | Q(record__isnull=True)).delete()
 
 
+def snapshot_key(request: HttpRequest) -> str | None:
+    """The path a page is stored under, or None when it must be rendered live: only what
+    every anonymous visitor sees alike (GET, no session, default language), with no query
+    but a page number (filtered lists are too many to keep)."""
+    if not is_cacheable(request):
+        return None
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return request.path
+    page = request.GET.get("page", "")
+    if list(request.GET) == ["page"] and page.isdigit() and len(page) < 6:
+        return f"{request.path}?page={int(page)}"
+    return None
+
+
 def is_cacheable(request: HttpRequest) -> bool:
-    """Only what every anonymous visitor sees alike: GET, no query, no session, default language."""
-    if request.method != "GET" or request.META.get("QUERY_STRING"):
+    if request.method != "GET":
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES:
         return False
@@ -78,20 +92,17 @@ def snapshot(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not is_cacheable(request):
+        key = snapshot_key(request)
+        if key is None:
             return view(request, *args, **kwargs)
         generation = current_generation()
-        stored = _lookup(request.path, generation)
+        stored = _lookup(key, generation)
         if stored is not None:
             return HttpResponse(stored[1], content_type=stored[0])
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming:
-            _store(
-                request.path,
-                generation,
-                response,
-                record_id=getattr(view, "record_pk", None) and kwargs.get("pk"),
-            )
+            record_id = kwargs.get("pk") if getattr(view, "record_pk", False) else None
+            _store(key, generation, response, record_id=record_id)
         return response
 
     return wrapper

@@ -81,3 +81,14 @@ def test_the_snapshot_gate_matches_the_public_records_gate():
 
     assert set(PUBLIC_STATUSES) == {Record.Status.PUBLISHED, Record.Status.ARCHIVED}
     assert set(PUBLIC_ATTRIBUTES) == {Record.Attribute.PROACTIVE, Record.Attribute.REDACTED}
+
+
+def test_numbered_pages_are_kept_but_filtered_lists_are_always_live(cast, client, columns, draft):
+    publish(cast, draft)
+    column = columns["zcwj"]
+    client.get(f"/columns/{column.pk}/?page=1")
+    client.get(f"/columns/{column.pk}/?genre=通知")
+    client.get(f"/columns/{column.pk}/?page=1&genre=通知")
+    assert list(PageSnapshot.objects.values_list("path", flat=True)) == [
+        f"/columns/{column.pk}/?page=1"
+    ]
