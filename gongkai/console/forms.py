@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.accounts.models import Agency, RoleAssignment, Unit, User
+from gongkai.accounts.services import AGENCY_FIELDS, UNIT_FIELDS
 from gongkai.core import disclosure
 
 
@@ -42,19 +43,7 @@ class AgencyForm(forms.ModelForm):
 
     class Meta:
         model = Agency
-        fields = [
-            "name",
-            "index_template",
-            "guide_text",
-            "disclosure_office_name",
-            "address",
-            "postcode",
-            "office_hours",
-            "phone",
-            "fax",
-            "email",
-            "website",
-        ]
+        fields = AGENCY_FIELDS  # what accounts.services.agency_update changes
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -79,19 +68,7 @@ class UnitForm(forms.ModelForm):
 
     class Meta:
         model = Unit
-        fields = [
-            "code",
-            "name",
-            "kind",
-            "active",
-            "address",
-            "postcode",
-            "office_hours",
-            "phone",
-            "fax",
-            "email",
-            "website",
-        ]
+        fields = UNIT_FIELDS  # what accounts.services.unit_create/unit_update change
 
     def __init__(self, *args: Any, agency: Agency, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
