@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "gongkai.api",
+    "gongkai.review",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,214 @@
+"""The privacy and confidentiality scanner: findings in a piece of text (issue 4 §1).
+
+Extractors cut a file into :class:`Segment` objects (a line, a cell, a paragraph, a page)
+and the scanner returns :class:`Finding` objects with offsets into the segment's text. A
+finding carries a masked preview and never the value: ``as_json`` is what ``gongkai scan
+--json`` prints (DESIGN.md).
+
+How a segment is scanned (privacy.md §2, §7):
+
+1. Full-width digits and letters are folded one character for one (offsets stay put).
+2. One compiled pattern (:data:`patterns.MASTER`) finds candidates: number-like tokens
+   (digits and letters, possibly split by spaces, hyphens or a line break), e-mails, plates,
+   secret and handling marks, ``姓名：…`` pairs and house-level address parts.
+3. Number tokens are compacted and classified by the recognizers: in unlabelled text only
+   validated values count; under a label (the segment's column label, or a ``标签：值`` pair
+   right before the value) any value of the right shape counts. Split tokens are cut into
+   the longest runs of pieces that classify.
+4. Overlaps are resolved so that one span has one kind, the most severe and specific.
+"""
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from gongkai.core.privacy import patterns as p
+from gongkai.core.privacy.masking import mask
+from gongkai.core.privacy.recognizers import (
+    ADDRESS,
+    CARD,
+    EMAIL,
+    ID,
+    LANDLINE,
+    MARKING,
+    MOBILE,
+    NAME,
+    PASSPORT,
+    PLATE,
+    TERM,
+    USCC,
+    Severity,
+    column_label,
+)
+from gongkai.core.privacy.textpass import Hit, TextPass
+
+__all__ = [
+    "SCANNER_VERSION",
+    "Finding",
+    "Segment",
+    "Severity",
+    "mask",
+    "scan_segment",
+    "scan_segments",
+    "scan_text",
+]
+
+# Recorded with every review sign-off; bump it when a rule changes, so sweeps rescan.
+SCANNER_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of text from somewhere in a file."""
+
+    text: str
+    where: Mapping[str, object]  # {"line": 3}, {"sheet": "Sheet1", "cell": "C7"}, {"page": 2}
+    label: str | None = None  # the column header or field label the text sits under
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    severity: Severity
+    rule: str
+    masked: str
+    where: Mapping[str, object]
+    start: int  # offsets in the segment's text
+    end: int
+
+    def as_json(self, file: str) -> dict[str, object]:
+        """The line of ``gongkai scan --json`` (DESIGN.md): never the raw value."""
+        return {
+            "file": file,
+            "where": dict(self.where),
+            "kind": self.kind,
+            "severity": self.severity,
+            "masked": self.masked,
+            "rule": self.rule,
+        }
+
+
+def fold(text: str) -> str:
+    """Full-width digits, letters, ＠ ＋ － ． as ASCII, one character for one (privacy.md §2)."""
+    if p.FULLWIDTH_ALNUM.search(text) is None:
+        return text
+    return p.FULLWIDTH_RUN.sub(lambda m: m.group().translate(p.FOLD), text)
+
+
+def scan_segment(segment: Segment, *, terms: Sequence[str] = ()) -> list[Finding]:
+    """Every finding in one segment, ordered by position, without overlaps."""
+    if not segment.text:
+        return []
+    text = fold(segment.text)
+    column = column_label(segment.label) if segment.label else None
+    hits = TextPass(text, column, segment.where).run()
+    if terms:
+        hits.extend(_term_hits(segment.text, tuple(terms)))
+    if not hits:
+        return []
+    if len(hits) > 1:
+        hits = _resolve(hits)
+    # Issue 4: names next to valid identity numbers, mobiles or cards are high.
+    upgrade = any(h.kind in _PERSONAL_IDENTIFIERS and h.severity == "high" for h in hits)
+    return [
+        Finding(
+            kind=h.kind,
+            severity="high" if upgrade and h.kind == NAME else h.severity,
+            rule=h.rule + ("+identifier_nearby" if upgrade and h.kind == NAME else ""),
+            masked=mask(h.kind, text[h.start : h.end]),
+            where=segment.where,
+            start=h.start,
+            end=h.end,
+        )
+        for h in hits
+    ]
+
+
+def scan_text(
+    text: str,
+    *,
+    where: Mapping[str, object] | None = None,
+    label: str | None = None,
+    terms: Sequence[str] = (),
+) -> list[Finding]:
+    return scan_segment(Segment(text, where if where is not None else {}, label), terms=terms)
+
+
+def scan_segments(segments: Iterable[Segment], *, terms: Sequence[str] = ()) -> Iterator[Finding]:
+    for segment in segments:
+        yield from scan_segment(segment, terms=terms)
+
+
+_PERSONAL_IDENTIFIERS = frozenset({ID, MOBILE, CARD})
+_RANK = {"high": 3, "medium": 2, "low": 1}
+# privacy.md §7.4: ID (checksum) > card > mobile > generic number; marks block publication.
+_PRIORITY = {
+    MARKING: 12,
+    ID: 11,
+    CARD: 10,
+    MOBILE: 9,
+    USCC: 8,
+    LANDLINE: 7,
+    EMAIL: 6,
+    PASSPORT: 6,
+    PLATE: 6,
+    ADDRESS: 4,
+    NAME: 3,
+    TERM: 2,
+}
+
+
+@functools.lru_cache(maxsize=32)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    words = sorted({t for t in terms if t.strip()}, key=lambda t: (-len(t), t))
+    return re.compile("|".join(re.escape(t) for t in words)) if words else None
+
+
+def _term_hits(text: str, terms: tuple[str, ...]) -> list[Hit]:
+    # Issue 4: the disclosure office's list, exact substrings of the text as written.
+    pattern = _terms_pattern(terms)
+    if pattern is None:
+        return []
+    return [
+        Hit(m.start(), m.end(), TERM, "medium", "sensitive_term") for m in pattern.finditer(text)
+    ]
+
+
+def _resolve(hits: list[Hit]) -> list[Hit]:
+    """One span, one kind: on overlap the more severe, then more specific, then longer wins.
+
+    Overlaps are rare and local, so each cluster of overlapping hits is settled on its own.
+    """
+    hits.sort(key=lambda h: (h.start, h.end))
+    resolved: list[Hit] = []
+    cluster: list[Hit] = []
+    reach = -1
+    for hit in hits:
+        if cluster and hit.start >= reach:
+            resolved.extend(_settle(cluster))
+            cluster = []
+        cluster.append(hit)
+        reach = max(reach, hit.end) if len(cluster) > 1 else hit.end
+    resolved.extend(_settle(cluster))
+    return resolved
+
+
+def _settle(cluster: list[Hit]) -> list[Hit]:
+    if len(cluster) < 2:
+        return cluster
+    ranked = sorted(
+        cluster, key=lambda h: (-_RANK[h.severity], -_PRIORITY.get(h.kind, 0), h.start - h.end)
+    )
+    starts: list[int] = []  # of the kept hits, which never overlap: sorted by start and end
+    kept: list[Hit] = []
+    for hit in ranked:
+        i = bisect.bisect_right(starts, hit.start)
+        if i and kept[i - 1].end > hit.start:
+            continue
+        if i < len(kept) and kept[i].start < hit.end:
+            continue
+        starts.insert(i, hit.start)
+        kept.insert(i, hit)
+    return kept

@@ -1,0 +1,419 @@
+"""`gongkai scan PATH... [--json] [--redact DIR] [--terms FILE]`: privacy and secret scan (DESIGN.md).
+
+Exit status 0 when nothing is found; 1 on findings (an unreadable file or part is a finding);
+2 on a usage error or a path that does not exist, with a one-line reason on stderr. With
+``--json`` stdout holds one JSON object per finding and nothing else, so ``2>&1`` stays
+parseable. No value the scanner finds is ever printed: findings carry a masked preview, and
+reasons name the type of a library's error, never its message. The command never opens the
+database (the sensitive-term list from the database comes later: ``--terms FILE`` for now).
+
+Each file gets a time budget, checked between the segments the extractors yield; a file that
+runs over is reported ``unreadable`` for the rest. ``--redact DIR`` writes masked copies of
+plain-text and CSV files with findings and re-scans each copy (docs/scanner.md).
+"""
+
+import csv
+import io
+import itertools
+import json
+import logging
+import os
+import time
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from gongkai.core.privacy import Finding, Segment, scan_segments
+from gongkai.core.privacy.extract import (
+    HEAD,
+    MB,
+    CsvRows,
+    ScanLimits,
+    Unreadable,
+    extract_file,
+    repeated_in_overlap,
+    text_encoding,
+    text_format,
+)
+
+FOUND = 1
+BAD_INPUT = 2
+REDACTABLE = frozenset({"text", "csv"})
+REDACT_LIMIT = 50 * MB  # copies are built in memory
+
+
+@dataclass(frozen=True)
+class Options:
+    terms: tuple[str, ...]
+    limits: ScanLimits
+    budget: float  # seconds per file
+
+
+class Command(BaseCommand):
+    help = (
+        "Scan files and folders for personal data (identity numbers, phones, bank cards, …) and "
+        "secret markings. Exit 0: nothing found; 1: findings (an unreadable file is one); "
+        "2: usage error or a path that does not exist."
+    )
+    requires_system_checks: list[str] = []  # a scan needs neither the checks nor the database
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+
+        def one_line(message: str) -> NoReturn:
+            parser.exit(BAD_INPUT, f"gongkai scan: 用法错误 (usage error): {message}\n")
+
+        parser.error = one_line  # type: ignore[method-assign]
+        return parser
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="files and folders")
+        parser.add_argument("--json", action="store_true", help="one JSON object per finding")
+        parser.add_argument(
+            "--redact", metavar="DIR", help="write masked copies of TXT and CSV files here"
+        )
+        parser.add_argument("--terms", metavar="FILE", help="sensitive terms, one per line")
+        parser.add_argument(
+            "--time-budget",
+            type=float,
+            default=60.0,
+            metavar="SECONDS",
+            help="per file (default 60)",
+        )
+        parser.add_argument(
+            "--max-size", type=int, default=200, metavar="MB", help="larger files are not read"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        paths = [Path(path) for path in options["paths"]]
+        for path in paths:
+            if not os.path.lexists(path):
+                raise CommandError(
+                    f"路径不存在 (no such file or directory): {path}", returncode=BAD_INPUT
+                )
+        if options["time_budget"] <= 0 or options["max_size"] <= 0:
+            raise CommandError(
+                "--time-budget 和 --max-size 必须为正数 (must be positive)", returncode=BAD_INPUT
+            )
+        settings = Options(
+            terms=_terms(options["terms"]),
+            limits=ScanLimits(max_bytes=options["max_size"] * MB),
+            budget=options["time_budget"],
+        )
+        redact = Path(options["redact"]) if options["redact"] else None
+        if redact is not None and redact.exists() and not redact.is_dir():
+            raise CommandError(
+                f"--redact 不是文件夹 (not a folder): {redact}", returncode=BAD_INPUT
+            )
+        # pypdf reports damaged files through logging and warnings: they would interleave with
+        # the JSON lines, and the damage is reported as an unreadable finding anyway.
+        logging.getLogger("pypdf").setLevel(logging.CRITICAL + 1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            status = self.scan(paths, settings, redact, as_json=options["json"])
+        if status:
+            self.stdout.flush()
+            raise SystemExit(status)
+
+    def scan(
+        self, paths: list[Path], settings: Options, redact: Path | None, *, as_json: bool
+    ) -> int:
+        counts: Counter[str] = Counter()
+        files = 0
+        not_redacted: list[str] = []
+        failed_redactions = 0
+        for root, path, problem in _walk(paths):
+            files += 1
+            file = str(path)
+            results: Iterable[Finding | Unreadable] = (
+                [problem] if problem else _scan_file(path, settings)
+            )
+            before = counts.copy()
+            # Findings are printed as they come, in batches: a list of 100,000 people gives
+            # 500,000 lines, and neither memory nor time should grow with holding them.
+            for batch in _batches(iter(results), 1000):
+                for result in batch:
+                    counts[_severity(result)] += 1
+                    counts["unreadable"] += isinstance(result, Unreadable)
+                self.stdout.write(
+                    "\n".join(_line(file, result, as_json=as_json) for result in batch)
+                )
+            if redact is None or counts == before:
+                continue
+            unreadable = counts["unreadable"] > before["unreadable"]
+            outcome = _redact(root, path, unreadable, redact, settings)
+            if outcome == "failed":
+                failed_redactions += 1
+                self.stderr.write(
+                    f"gongkai scan: 脱敏失败 (redaction failed): {redact / _relative(root, path)}："
+                    "复查仍有高风险发现，已删除该副本 (high findings remain; the copy was deleted)"
+                )
+            elif outcome:
+                not_redacted.append(f"{file} ({outcome})")
+        if not as_json:
+            self.stdout.write(_summary(files, counts))
+        if not_redacted:
+            self.stderr.write(
+                "gongkai scan: --redact 尚未实现以下文件的脱敏 (redaction not implemented yet for): "
+                + "; ".join(not_redacted)
+            )
+            return BAD_INPUT
+        found = counts["high"] + counts["medium"] + counts["low"]
+        return FOUND if found or failed_redactions else 0
+
+
+def _batches(
+    results: Iterator[Finding | Unreadable], size: int
+) -> Iterator[list[Finding | Unreadable]]:
+    while batch := list(itertools.islice(results, size)):
+        yield batch
+
+
+# Files
+
+
+def _terms(name: str | None) -> tuple[str, ...]:
+    if not name:
+        return ()
+    try:
+        data = Path(name).read_bytes()
+    except OSError as exc:
+        raise CommandError(
+            f"--terms 无法读取 (cannot read) {name}: {exc.strerror}", returncode=BAD_INPUT
+        ) from None
+    encoding, _errors = text_encoding(data[:HEAD], lambda: iter([data]))
+    lines = data.decode(encoding, "replace").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _walk(paths: list[Path]) -> Iterator[tuple[Path, Path, Unreadable | None]]:
+    """(root argument, file, problem) for every file: arguments in their order, the files
+    of a folder sorted by their path inside it.
+
+    Problems are folders that cannot be listed and symbolic links to folders, which are not
+    followed (a loop would never end) but never skipped silently either.
+    """
+    for root in paths:
+        if not root.is_dir():
+            yield root, root, None
+            continue
+        found: list[tuple[tuple[str, ...], Path, Unreadable | None]] = []
+        errors: list[OSError] = []
+        for folder, folders, names in os.walk(root, onerror=errors.append):
+            for name in folders:
+                if os.path.islink(os.path.join(folder, name)):
+                    found.append(_entry(root, Path(folder, name), _LINKED_FOLDER))
+            found.extend(_entry(root, Path(folder, name), None) for name in names)
+        for error in errors:
+            found.append(_entry(root, Path(error.filename or root), _unlisted(error)))
+        for _parts, path, problem in sorted(found, key=lambda entry: entry[0]):
+            yield root, path, problem
+
+
+_LINKED_FOLDER = Unreadable(
+    "指向文件夹的符号链接，未扫描 (a symbolic link to a folder: not followed)"
+)
+
+
+def _entry(
+    root: Path, path: Path, problem: Unreadable | None
+) -> tuple[tuple[str, ...], Path, Unreadable | None]:
+    return path.relative_to(root).parts, path, problem
+
+
+def _unlisted(error: OSError) -> Unreadable:
+    return Unreadable(f"无法列出文件夹 (cannot list the folder: {error.strerror})")
+
+
+def _scan_file(path: Path, settings: Options) -> Iterator[Finding | Unreadable]:
+    """Findings of one file, then what could not be read in it."""
+    started = time.monotonic()
+    problems: list[Unreadable] = []
+
+    def segments() -> Iterator[Segment]:
+        yield Segment(path.name, {"part": "name"})  # a file named 张三_身份证号.xlsx is a leak too
+        items = extract_file(path, limits=settings.limits)
+        for item in items:
+            if isinstance(item, Unreadable):
+                problems.append(item)
+            else:
+                yield item
+            if time.monotonic() - started > settings.budget:
+                problems.append(
+                    Unreadable(
+                        f"超过每个文件 {settings.budget:g} 秒的时间预算，未读完 "
+                        f"(time budget of {settings.budget:g} s exceeded: not read to the end)"
+                    )
+                )
+                return
+
+    current: Counter[str] = Counter()
+    try:
+        for finding in scan_segments(segments(), terms=settings.terms):
+            if repeated_in_overlap(finding.where, finding.end):
+                continue
+            # A tracked change's original text repeats what did not change in the paragraph:
+            # report from it only what the current text does not show.
+            if "paragraph" in finding.where or "table" in finding.where:
+                key = _key(finding)
+                if finding.where.get("revision") != "original":
+                    current[key] += 1
+                elif current[key]:
+                    current[key] -= 1
+                    continue
+            yield finding
+    except MemoryError:
+        problems.append(Unreadable("内存不足，未读完 (out of memory: not read to the end)"))
+    except Exception as exc:  # never print the message: it could quote the content
+        problems.append(Unreadable(f"扫描出错，需要人工审查 (scanner error: {type(exc).__name__})"))
+    yield from problems
+
+
+def _key(finding: Finding) -> str:
+    where = {k: v for k, v in finding.where.items() if k != "revision"}
+    return json.dumps([finding.kind, finding.masked, where], sort_keys=True, default=str)
+
+
+# Output
+
+
+def _severity(result: Finding | Unreadable) -> str:
+    return "high" if isinstance(result, Unreadable) else result.severity
+
+
+def _as_json(file: str, result: Finding | Unreadable) -> dict[str, object]:
+    if isinstance(result, Unreadable):
+        return {
+            "file": file,
+            "where": result.where,
+            "kind": "unreadable",
+            "severity": "high",
+            "masked": "",
+            "rule": "unreadable",
+            "reason": result.reason,
+        }
+    return result.as_json(file)
+
+
+def _line(file: str, result: Finding | Unreadable, *, as_json: bool) -> str:
+    record = _as_json(file, result)
+    if as_json:
+        return json.dumps(record, ensure_ascii=False, default=_plain)
+    where = _where(record["where"])
+    located = f"{file}:{where}" if where else file
+    tail = record["reason"] if isinstance(result, Unreadable) else record["masked"]
+    return f"{located} {record['kind']} {record['severity']} {tail}"
+
+
+def _plain(value: object) -> object:
+    return dict(value) if isinstance(value, Mapping) else str(value)
+
+
+def _where(where: object) -> str:
+    if not isinstance(where, Mapping):
+        return ""
+    return ",".join(f"{key}={value}" for key, value in where.items())
+
+
+def _summary(files: int, counts: Counter[str]) -> str:
+    found = counts["high"] + counts["medium"] + counts["low"]
+    if not found:
+        return (
+            f"扫描 {files} 个文件，未发现个人信息或密级标志 (scanned {files} files: nothing found)"
+        )
+    return (
+        f"扫描 {files} 个文件，发现 {found} 处：高 {counts['high']}、中 {counts['medium']}、"
+        f"低 {counts['low']}，其中无法读取 {counts['unreadable']} 处 "
+        f"(scanned {files} files: {found} findings — high {counts['high']}, "
+        f"medium {counts['medium']}, low {counts['low']}; unreadable {counts['unreadable']})"
+    )
+
+
+# Redaction of plain text and CSV: each finding's span is replaced by its masked preview.
+
+
+def _relative(root: Path, path: Path) -> Path:
+    return path.relative_to(root) if root.is_dir() else Path(path.name)
+
+
+def _redact(root: Path, path: Path, unreadable: bool, folder: Path, settings: Options) -> str:
+    """Write the masked copy: "" when written and clean, "failed", or why it was not written.
+
+    The copy is made from the extractor's own segments (a line, a CSV cell), each with every
+    finding's span replaced by its masked preview; CSV is written back cell by cell, in the
+    file's encoding. The file name is masked the same way.
+    """
+    if unreadable:
+        return "含无法读取的部分 (has unreadable parts)"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"无法读取 (cannot read: {exc.strerror})"
+    kind = text_format(path.name, data[:HEAD])
+    if kind not in REDACTABLE:
+        return "DOCX/XLSX/PDF/HTML 等格式 (this format)"
+    if len(data) > REDACT_LIMIT:
+        return f"超过 {REDACT_LIMIT // MB} MB (larger than {REDACT_LIMIT // MB} MB)"
+    encoding, errors = text_encoding(data[:HEAD], lambda: iter([data]))
+    if errors != "strict":
+        return "编码混杂 (mixed encodings)"
+    masked = _masked_segments(path, settings)
+    if masked is None:
+        return "行过长 (a line is too long)"
+    lines = data.decode(encoding).split("\n")
+    if kind == "text":
+        for (number, _field), value in masked.items():
+            lines[number - 1] = value + ("\r" if lines[number - 1].endswith("\r") else "")
+        copy = "\n".join(lines)
+    else:
+        copy = _csv_copy(lines, masked, tab=path.suffix.lower() == ".tsv")
+    name = _masked_text(Segment(path.name, {"part": "name"}), settings)
+    target = folder / _relative(root, path).with_name(name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(copy.encode(encoding))
+    if any(_severity(result) == "high" for result in _scan_file(target, settings)):
+        target.unlink()
+        return "failed"
+    return ""
+
+
+def _masked_segments(path: Path, settings: Options) -> dict[tuple[int, int], str] | None:
+    """(line, CSV field or 0) → the text of each segment with findings, masked."""
+    masked: dict[tuple[int, int], str] = {}
+    for item in extract_file(path, limits=settings.limits):
+        if isinstance(item, Unreadable) or "char" in item.where:
+            return None
+        text = _masked_text(item, settings)
+        if text != item.text:
+            masked[(_number(item.where["line"]), _number(item.where.get("field", 0)))] = text
+    return masked
+
+
+def _masked_text(segment: Segment, settings: Options) -> str:
+    text = segment.text
+    findings = list(scan_segments([segment], terms=settings.terms))
+    for finding in sorted(findings, key=lambda f: f.start, reverse=True):
+        text = text[: finding.start] + finding.masked + text[finding.end :]
+    return text
+
+
+def _number(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def _csv_copy(lines: list[str], masked: dict[tuple[int, int], str], *, tab: bool) -> str:
+    pieces = [(n, -1, line.removesuffix("\r")) for n, line in enumerate(lines, start=1)]
+    if pieces and pieces[-1][2] == "":
+        pieces.pop()
+    rows = CsvRows(iter(pieces), tab=tab)
+    out = io.StringIO()
+    ending = "\r\n" if lines and lines[0].endswith("\r") else "\n"
+    writer = csv.writer(out, delimiter=rows.delimiter, lineterminator=ending)
+    for start, row in rows:
+        writer.writerow([masked.get((start, i), cell) for i, cell in enumerate(row, start=1)])
+    return out.getvalue()
