@@ -262,6 +262,23 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
 
+# E-mail (notices of leaks found on published records). Without a mail server the notice
+# stays in the console and the e-mail is written to the log (standard error).
+EMAIL_HOST = os.environ.get("GONGKAI_SMTP_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("GONGKAI_SMTP_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("GONGKAI_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("GONGKAI_SMTP_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_MAIL_FROM", "gongkai@localhost")
+# The console's address as staff reach it (links in e-mails), e.g. https://gk.example.gov.cn
+GONGKAI_SITE_URL = os.environ.get("GONGKAI_SITE_URL", "").rstrip("/")
+
 # The agency whose site the portal is (its code); empty: the first agency by code.
 GONGKAI_SITE_AGENCY = os.environ.get("GONGKAI_SITE_AGENCY", "")
 

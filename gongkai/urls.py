@@ -15,6 +15,7 @@ urlpatterns = [
     path("console/calendar/", include("gongkai.workcalendar.urls")),
     path("console/audit/", include("gongkai.audit.urls")),
     path("console/records/", include("gongkai.documents.urls")),
+    path("console/review/", include("gongkai.review.urls")),
     path("console/", include("gongkai.console.urls")),
     path("api/", include("gongkai.api.urls")),
 ]

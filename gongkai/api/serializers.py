@@ -106,10 +106,16 @@ class RecordSerializer(serializers.ModelSerializer[Record]):
 class AttachmentSerializer(serializers.ModelSerializer[Attachment]):
     name = serializers.CharField(source="original_name")
     url = serializers.SerializerMethodField(help_text="download from the public portal")
+    size = serializers.IntegerField(
+        source="public_size", help_text="bytes of the file served (the redacted copy, if any)"
+    )
+    redacted = serializers.BooleanField(
+        source="is_redacted", help_text="the file served is the redacted copy (删减后公开)"
+    )
 
     class Meta:
         model = Attachment
-        fields = ["id", "name", "kind", "content_type", "size", "url"]
+        fields = ["id", "name", "kind", "content_type", "size", "redacted", "url"]
 
     def get_url(self, attachment: Attachment) -> str:
         # The public portal serves the file (gongkai.portal); the API only links to it.

@@ -26,4 +26,6 @@ NAV = [
     NavItem(_("Working-day calendar"), "workcalendar:year", Action.VIEW_CALENDAR),
     NavItem(_("Reply deadline"), "workcalendar:deadline", Action.VIEW_CALENDAR),
     NavItem(_("Audit trail"), "audit:list", Action.VIEW_AUDIT),
+    NavItem(_("Privacy findings"), "review:findings", Action.VIEW_FINDINGS),
+    NavItem(_("Sensitive terms"), "review:terms", Action.MANAGE_TERMS),
 ]

@@ -13,6 +13,7 @@ from gongkai.accounts.models import RoleAssignment
 from gongkai.accounts.permissions import Action, can, require, require_somewhere
 from gongkai.console import forms
 from gongkai.console.http import posted
+from gongkai.review.selectors import dashboard_for
 from gongkai.workcalendar.selectors import calendar_alerts
 
 
@@ -36,6 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "roles": [r.label for r in RoleAssignment.Role if r.value in request.user.roles],
         "alerts": calendar_alerts(user=request.user),
+        "review": dashboard_for(user=request.user),
     }
     return render(request, "console/home.html", context)
 

@@ -36,6 +36,9 @@ class Action(enum.StrEnum):
     RECORD_RELEASE = "record_release"  # record a release on WeChat, Weibo, notice boards …
     MANAGE_COLUMNS = "manage_columns"  # the column tree, the guide
     VIEW_STATISTICS = "view_statistics"  # yearly figures: channels, timeliness, interpretations
+    VIEW_FINDINGS = "view_findings"  # privacy findings per agency and unit, sweeps (masked only)
+    HANDLE_LEAK = "handle_leak"  # a finding on a published record: withdraw now, mask, dismiss
+    MANAGE_TERMS = "manage_terms"  # the sensitive-term list the scanner looks for
 
 
 READ_ONLY_ACTIONS = frozenset(
@@ -48,6 +51,7 @@ READ_ONLY_ACTIONS = frozenset(
         Action.EXPORT_AUDIT,
         Action.VIEW_RECORDS,
         Action.VIEW_STATISTICS,
+        Action.VIEW_FINDINGS,
     }
 )
 
@@ -63,13 +67,16 @@ CONTENT_ACTIONS = frozenset(
         Action.APPROVE_RECORD,
         Action.REVOKE_RECORD,
         Action.RECORD_RELEASE,
+        Action.HANDLE_LEAK,
     }
 )
 
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.DRAFTER: _EVERY_STAFF_MEMBER | {Action.DRAFT_RECORD, Action.RECORD_RELEASE},
-    Role.REVIEWER: _EVERY_STAFF_MEMBER | {Action.REVIEW_RECORD},
-    Role.APPROVER: _EVERY_STAFF_MEMBER | {Action.APPROVE_RECORD, Action.REVOKE_RECORD},
+    Role.REVIEWER: _EVERY_STAFF_MEMBER
+    | {Action.REVIEW_RECORD, Action.VIEW_FINDINGS, Action.HANDLE_LEAK, Action.MANAGE_TERMS},
+    Role.APPROVER: _EVERY_STAFF_MEMBER
+    | {Action.APPROVE_RECORD, Action.REVOKE_RECORD, Action.VIEW_FINDINGS, Action.HANDLE_LEAK},
     Role.DISCLOSURE_OFFICE: _EVERY_STAFF_MEMBER
     | {
         Action.DRAFT_RECORD,
@@ -81,6 +88,9 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         Action.MANAGE_CALENDAR,
         Action.VIEW_AUDIT,
         Action.EXPORT_AUDIT,
+        Action.VIEW_FINDINGS,
+        Action.HANDLE_LEAK,
+        Action.MANAGE_TERMS,
     },
     # A supervisor reads across agencies and changes nothing.
     Role.SUPERVISOR: READ_ONLY_ACTIONS,

@@ -31,9 +31,11 @@ from gongkai.documents.services import (
     release_record,
     sanitize_body,
 )
+from gongkai.review.services import findings_dismiss_all
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 CREATED, SUBMITTED, REVIEWED, APPROVED = time(9), time(10), time(11, 30), time(15, 30)
+PICTURES_REVIEWED = "已人工审查图片，无个人信息"
 REVIEW_NOTES = "经审查，不涉及国家秘密、工作秘密、商业秘密和个人隐私，同意按所定属性公开。"
 
 
@@ -105,6 +107,13 @@ class _Loader:
             raise ValueError(f"demo record {spec.key}: {'；'.join(problems)}")
         if spec.state == "submitted":
             return record
+        # The demo reviewer looked at the pictures the scanner cannot read: nothing personal.
+        findings_dismiss_all(
+            actor=self.reviewer,
+            record=record,
+            reason=PICTURES_REVIEWED,
+            now=_at(spec.day, REVIEWED),
+        )
         return record_pass_review(
             actor=self.reviewer, record=record, notes=REVIEW_NOTES, now=_at(spec.day, REVIEWED)
         )

@@ -1,6 +1,8 @@
 """Government information (政府信息): records, their columns, attachments, history and
 release channels. Rules (attributes, workflow, numbers) live in gongkai.core.disclosure."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -258,7 +260,11 @@ class Attachment(models.Model):
     extension = models.CharField(max_length=8)
     size = models.PositiveBigIntegerField()
     sha256 = models.CharField(max_length=64)
-    text = models.TextField(blank=True)  # extracted for search
+    text = models.TextField(blank=True)  # extracted for search (of the redacted copy, if any)
+    # 删减后公开: the copy the reviewer accepted (gongkai.review) is what the public gets.
+    redacted_file = models.FileField(upload_to=attachment_path, max_length=200, blank=True)
+    redacted_sha256 = models.CharField(max_length=64, blank=True)
+    redacted_size = models.PositiveBigIntegerField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -272,6 +278,19 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def is_redacted(self) -> bool:
+        return bool(self.redacted_file)
+
+    @property
+    def public_file(self) -> Any:
+        """What the portal serves: the redacted copy when there is one."""
+        return self.redacted_file if self.redacted_file else self.file
+
+    @property
+    def public_size(self) -> int:
+        return self.redacted_size if self.redacted_file and self.redacted_size else self.size
 
 
 class RecordEvent(models.Model):
@@ -297,8 +316,9 @@ class RecordEvent(models.Model):
 class Review(models.Model):
     """A confidentiality and privacy review (保密审查) of one record.
 
-    The privacy scanner (gongkai.review, a later issue) fills `findings`; the reviewer
-    resolves them. At most one review is open per record.
+    The privacy scanner fills the review's findings (gongkai.review.models.Finding); the
+    reviewer settles them, and the sign-off records who, when and which scanner version.
+    At most one review is open per record.
     """
 
     class Result(models.TextChoices):
@@ -308,7 +328,7 @@ class Review(models.Model):
 
     record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="reviews")
     result = models.CharField(max_length=10, choices=Result.choices, default=Result.OPEN)
-    findings = models.JSONField(default=list, blank=True)
+    scanner_version = models.CharField(max_length=20, blank=True)
     notes = models.TextField(blank=True)
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -31,6 +31,7 @@ from gongkai.documents.models import (
     Release,
     Review,
 )
+from gongkai.review import services as gate
 
 RECORD_FIELDS = [
     "title",
@@ -297,7 +298,7 @@ def record_submit(*, actor: Any, record: Record, now: datetime) -> list[str]:
         return problems
     before = _move(record, Step.SUBMIT, actor=actor, comment="", now=now)
     record.save(update_fields=["status", "updated_at"])
-    Review.objects.create(record=record, opened_at=now)
+    review = Review.objects.create(record=record, opened_at=now)
     _event(record, actor=actor, step=Step.SUBMIT, before=before, comment="", now=now)
     audit_log(
         actor=actor,
@@ -305,6 +306,8 @@ def record_submit(*, actor: Any, record: Record, now: datetime) -> list[str]:
         target=record,
         changes={"status": [before, record.status]},
     )
+    # The publication gate (issue 4): the record is scanned now, or queued if it is large.
+    gate.scan_on_submit(record=record, review=review, now=now)
     return []
 
 
@@ -339,8 +342,7 @@ def record_pass_review(*, actor: Any, record: Record, notes: str, now: datetime)
         record, Step.PASS_REVIEW, Action.REVIEW_RECORD, actor=actor, comment="", now=now
     )
     open_review = record.reviews.filter(result=Review.Result.OPEN).first()
-    if open_review is not None and any(not f.get("resolved") for f in open_review.findings):
-        raise ValidationError(_("Resolve every finding of the review before passing it."))
+    gate.sign_off(actor=actor, record=record, review=open_review, now=now)
     record.reviews.filter(result=Review.Result.OPEN).update(
         result=Review.Result.PASSED, reviewer=actor, notes=notes, closed_at=now
     )
@@ -482,11 +484,19 @@ def records_release_due(*, now: datetime) -> int:
 
 
 @transaction.atomic
-def record_revoke(*, actor: Any, record: Record, reason: str, now: datetime) -> Record:
-    """撤回: the public page answers 410 with a tombstone naming the date."""
-    record, before = _step(
-        record, Step.REVOKE, Action.REVOKE_RECORD, actor=actor, comment=reason, now=now
-    )
+def record_revoke(
+    *,
+    actor: Any,
+    record: Record,
+    reason: str,
+    now: datetime,
+    action: Action = Action.REVOKE_RECORD,
+) -> Record:
+    """撤回: the public page answers 410 with a tombstone naming the date.
+
+    ``action``: HANDLE_LEAK when a leak is withdrawn at once (gongkai.review.services).
+    """
+    record, before = _step(record, Step.REVOKE, action, actor=actor, comment=reason, now=now)
     record.revoked_at = now
     record.revoke_reason = reason.strip()
     _finish(record, Step.REVOKE, actor=actor, before=before, comment=reason, now=now)

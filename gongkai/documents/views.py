@@ -21,6 +21,7 @@ from gongkai.accounts.permissions import Action, can, require
 from gongkai.console.http import posted
 from gongkai.documents import columns, forms, selectors, services
 from gongkai.documents.models import Record
+from gongkai.review.panel import record_panel
 
 PAGE_SIZE = 50
 STEP_LABELS = {
@@ -78,6 +79,7 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for step in page["steps"]
     ]
     page["attachment_form"] = forms.AttachmentForm() if page["editable"] else None
+    page["privacy"] = record_panel(user=request.user, record=record)
     return render(request, "documents/detail.html", page)
 
 
@@ -266,8 +268,9 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 def attachment_download(request: HttpRequest, pk: int, attachment: int) -> FileResponse:
     """The stored file under its original name, for staff who may see the record."""
     found = selectors.attachment_get_for(user=request.user, record_pk=pk, pk=attachment)
+    redacted = request.GET.get("copy") == "redacted" and found.is_redacted
     try:
-        handle = found.file.open("rb")
+        handle = (found.redacted_file if redacted else found.file).open("rb")
     except FileNotFoundError:
         raise Http404 from None
     return FileResponse(

@@ -141,7 +141,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
         return record
     attachment = selectors.attachment_get_public(record=record, pk=attachment_pk)
     try:
-        handle = attachment.file.open("rb")
+        handle = attachment.public_file.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404 from None
     return FileResponse(

@@ -8,6 +8,7 @@ from django.urls import reverse
 from gongkai.documents import services
 from gongkai.documents.models import Record
 from gongkai.documents.tests.conftest import NOW, policy_data, publish
+from gongkai.testing import dismiss_findings
 
 
 def make(cast, title, *, unit=None, actor=None, **fields):
@@ -40,6 +41,7 @@ def desk(cast, columns):
     services.record_submit(actor=cast.drafter_a, record=waiting_review, now=NOW)
     waiting_approval = make(cast, "待审批的稿件")
     services.record_submit(actor=cast.drafter_a, record=waiting_approval, now=NOW)
+    dismiss_findings(cast.reviewer, waiting_approval, NOW)
     services.record_pass_review(actor=cast.reviewer, record=waiting_approval, notes="", now=NOW)
     published = publish(cast, make(cast, "已发布的信息"))
     other_unit = make(cast, "救助科的草稿", unit=cast.unit_b, actor=cast.drafter_b)

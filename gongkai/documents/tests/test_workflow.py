@@ -23,7 +23,12 @@ def test_a_record_goes_from_draft_to_published_with_an_index_number(cast, draft)
     ).exists()
     events = AuditEvent.objects.filter(object_type="documents.record", object_id=str(record.pk))
     actions = list(events.order_by("seq").values_list("action", flat=True))
-    assert actions[-3:] == ["record.submit", "record.pass_review", "record.approve"]
+    assert actions[-4:] == [
+        "record.submit",
+        "review.scanned",
+        "record.pass_review",
+        "record.approve",
+    ]
 
 
 def test_index_numbers_follow_each_other_and_are_never_reused(cast, columns):

@@ -309,10 +309,13 @@ def test_redact_writes_masked_copies_of_text_and_csv_that_scan_clean(folder, tmp
     assert text == "说明\r\n身份证号：1101**********002X\r\n"
     table = (out / "sub/名单.csv").read_bytes()
     assert table.startswith(b"\xef\xbb\xbf")
+    # Names are low findings in a list (privacy.md §5.2: full names by default): they stay.
     assert (
-        table.decode("utf-8-sig") == "姓名,身份证号,备注\n张*,1101**********002X,手机 138****5678\n"
+        table.decode("utf-8-sig")
+        == "姓名,身份证号,备注\n张三,1101**********002X,手机 138****5678\n"
     )
-    assert scan(out)[0] == 0
+    _status, lines, _err = scan_json(out)
+    assert {line["severity"] for line in lines} == {"low"}
 
 
 def test_a_redaction_that_leaves_a_high_finding_fails_loudly_and_keeps_no_copy(folder, tmp_path):
@@ -320,16 +323,48 @@ def test_a_redaction_that_leaves_a_high_finding_fails_loudly_and_keeps_no_copy(f
     out = tmp_path / "out"
     status, _lines, err = scan_json("--redact", out, folder)
     assert status == 1
-    assert "redaction failed" in err and "the copy was deleted" in err
+    assert "redaction failed, no copy written" in err and "secret_marking" in err
     assert not (out / "a.txt").exists()
 
 
-def test_redaction_of_other_formats_is_not_implemented_yet(folder, tmp_path):
+def test_a_copy_left_by_an_earlier_run_is_removed_when_redaction_fails(folder, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_text("旧副本\n", encoding="utf-8")
+    (folder / "a.txt").write_text("机密★10年\n正文\n", encoding="utf-8")
+    status, _lines, _err = scan_json("--redact", out, folder)
+    assert status == 1
+    assert not (out / "a.txt").exists()
+
+
+def test_redact_writes_docx_xlsx_and_html_copies(folder, tmp_path):
     (folder / "a.docx").write_bytes(docx_with_a_deleted_mobile())
+    (folder / "b.xlsx").write_bytes(workbook_with_a_hidden_identity_column())
+    (folder / "c.html").write_text(f'<p title="手机 {MOBILE}">身份证号：{ID}</p>', encoding="utf-8")
+    out = tmp_path / "out"
+    status, _lines, err = scan_json("--redact", out, folder)
+    assert status == 1
+    assert err == ""
+    assert sorted(path.name for path in out.iterdir()) == ["a.docx", "b.xlsx", "c.html"]
+    assert docx.Document(out / "a.docx").paragraphs[0].text == "联系电话："  # deletion dropped
+    sheet = openpyxl.load_workbook(out / "b.xlsx")["低保名单"]
+    assert [sheet["B2"].value, sheet["B3"].value] == ["1101**********002X", "5309**********1000"]
+    assert (out / "c.html").read_text(encoding="utf-8") == (
+        '<p title="手机 138****5678">身份证号：1101**********002X</p>'
+    )
+    _status, lines, _err = scan_json(out)
+    assert not [line for line in lines if line["severity"] != "low"]
+
+
+def test_redaction_of_a_format_it_cannot_redact_is_a_usage_error(folder, tmp_path):
+    archive = BytesIO()
+    with zipfile.ZipFile(archive, "w") as members:
+        members.writestr("名单.txt", f"身份证号：{ID}\n")
+    (folder / "a.zip").write_bytes(archive.getvalue())
     status, _lines, err = scan_json("--redact", tmp_path / "out", folder)
     assert status == 2
     assert err.count("\n") <= 1
-    assert "redaction not implemented yet for" in err and "a.docx" in err
+    assert "redaction not implemented yet for" in err and "a.zip" in err
 
 
 # The real command line
@@ -361,3 +396,25 @@ def test_usage_errors_exit_2_with_one_line_and_no_traceback(args, message, tmp_p
     assert len(result.stderr.strip().splitlines()) == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_redaction_of_a_file_with_an_unreadable_part_fails_and_writes_nothing(folder, tmp_path):
+    archive = BytesIO()
+    document = docx.Document()
+    document.add_paragraph(f"身份证号：{ID}")
+    document.save(archive)
+    data = archive.getvalue()
+    with zipfile.ZipFile(BytesIO(data)) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/embeddings/image1.png"] = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    out_zip = BytesIO()
+    with zipfile.ZipFile(out_zip, "w") as target:
+        for name, part in parts.items():
+            target.writestr(name, part)
+    (folder / "a.docx").write_bytes(out_zip.getvalue())
+    out = tmp_path / "out"
+    status, _lines, err = scan_json("--redact", out, folder)
+    assert status == 1
+    assert "redaction failed, no copy written" in err and "unreadable" in err
+    assert not (out / "a.docx").exists()
+    assert ID not in err

@@ -10,17 +10,29 @@ from django.utils import timezone
 
 from gongkai.documents.services import records_release_due
 from gongkai.portal.render import render_paths, stale_paths
+from gongkai.review.services import run_queued_jobs
+from gongkai.review.sweep import scheduled_sweep
 
 # Pages rendered per tick: a tick every few minutes catches up with a day's changes
 # without holding the machine for long.
 TICK_RENDER_LIMIT = 500
+# Published records rescanned per tick by the scheduled sweep (docs/review.md).
+TICK_SWEEP_LIMIT = 200
 
 
 class Command(BaseCommand):
-    help = "Run periodic work: publish scheduled records, render missing page snapshots."
+    help = (
+        "Run periodic work: publish scheduled records, render missing page snapshots, run "
+        "queued privacy scans, sweep a slice of the published records."
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         released = records_release_due(now=timezone.now())
         self.stdout.write(f"定时发布 (scheduled records published): {released}")
         rendered = sum(status == 200 for status in render_paths(stale_paths(TICK_RENDER_LIMIT)))
         self.stdout.write(f"页面快照 (page snapshots rendered): {rendered}")
+        scans = run_queued_jobs(now=timezone.now())
+        self.stdout.write(f"隐私扫描 (queued privacy scans run): {scans}")
+        run = scheduled_sweep(now=timezone.now(), limit=TICK_SWEEP_LIMIT)
+        swept = run.outcome.scanned if run is not None else 0
+        self.stdout.write(f"已发布信息复查 (published records swept): {swept}")

@@ -8,12 +8,11 @@ reasons name the type of a library's error, never its message. The command never
 database (the sensitive-term list from the database comes later: ``--terms FILE`` for now).
 
 Each file gets a time budget, checked between the segments the extractors yield; a file that
-runs over is reported ``unreadable`` for the rest. ``--redact DIR`` writes masked copies of
-plain-text and CSV files with findings and re-scans each copy (docs/scanner.md).
+runs over is reported ``unreadable`` for the rest. ``--redact DIR`` writes redacted copies of
+the files with findings (TXT, CSV, HTML, DOCX, XLSX, PDF), each scanned again before it is
+written (gongkai.core.privacy.redaction, docs/scanner.md).
 """
 
-import csv
-import io
 import itertools
 import json
 import logging
@@ -32,18 +31,16 @@ from gongkai.core.privacy import Finding, Segment, scan_segments
 from gongkai.core.privacy.extract import (
     HEAD,
     MB,
-    CsvRows,
     ScanLimits,
     Unreadable,
     extract_file,
     repeated_in_overlap,
     text_encoding,
-    text_format,
 )
+from gongkai.core.privacy.redaction import RedactionFailed, redact, redactable
 
 FOUND = 1
 BAD_INPUT = 2
-REDACTABLE = frozenset({"text", "csv"})
 REDACT_LIMIT = 50 * MB  # copies are built in memory
 
 
@@ -75,7 +72,7 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="files and folders")
         parser.add_argument("--json", action="store_true", help="one JSON object per finding")
         parser.add_argument(
-            "--redact", metavar="DIR", help="write masked copies of TXT and CSV files here"
+            "--redact", metavar="DIR", help="write redacted copies of files with findings here"
         )
         parser.add_argument("--terms", metavar="FILE", help="sensitive terms, one per line")
         parser.add_argument(
@@ -147,14 +144,14 @@ class Command(BaseCommand):
                 continue
             unreadable = counts["unreadable"] > before["unreadable"]
             outcome = _redact(root, path, unreadable, redact, settings)
-            if outcome == "failed":
+            if outcome.failed:
                 failed_redactions += 1
                 self.stderr.write(
-                    f"gongkai scan: 脱敏失败 (redaction failed): {redact / _relative(root, path)}："
-                    "复查仍有高风险发现，已删除该副本 (high findings remain; the copy was deleted)"
+                    f"gongkai scan: 脱敏失败，未写入副本 (redaction failed, no copy written): "
+                    f"{outcome.failed}"
                 )
-            elif outcome:
-                not_redacted.append(f"{file} ({outcome})")
+            elif outcome.unsupported:
+                not_redacted.append(f"{file} ({outcome.unsupported})")
         if not as_json:
             self.stdout.write(_summary(files, counts))
         if not_redacted:
@@ -334,64 +331,49 @@ def _summary(files: int, counts: Counter[str]) -> str:
     )
 
 
-# Redaction of plain text and CSV: each finding's span is replaced by its masked preview.
+# Redaction: gongkai.core.privacy.redaction makes the copy and scans it again.
 
 
 def _relative(root: Path, path: Path) -> Path:
     return path.relative_to(root) if root.is_dir() else Path(path.name)
 
 
-def _redact(root: Path, path: Path, unreadable: bool, folder: Path, settings: Options) -> str:
-    """Write the masked copy: "" when written and clean, "failed", or why it was not written.
+@dataclass(frozen=True)
+class Outcome:
+    written: bool = False
+    failed: str = ""  # why the copy was refused (exit 1)
+    unsupported: str = ""  # why no copy can be made of this file yet (exit 2)
 
-    The copy is made from the extractor's own segments (a line, a CSV cell), each with every
-    finding's span replaced by its masked preview; CSV is written back cell by cell, in the
-    file's encoding. The file name is masked the same way.
-    """
-    if unreadable:
-        return "含无法读取的部分 (has unreadable parts)"
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return f"无法读取 (cannot read: {exc.strerror})"
-    kind = text_format(path.name, data[:HEAD])
-    if kind not in REDACTABLE:
-        return "DOCX/XLSX/PDF/HTML 等格式 (this format)"
-    if len(data) > REDACT_LIMIT:
-        return f"超过 {REDACT_LIMIT // MB} MB (larger than {REDACT_LIMIT // MB} MB)"
-    encoding, errors = text_encoding(data[:HEAD], lambda: iter([data]))
-    if errors != "strict":
-        return "编码混杂 (mixed encodings)"
-    masked = _masked_segments(path, settings)
-    if masked is None:
-        return "行过长 (a line is too long)"
-    lines = data.decode(encoding).split("\n")
-    if kind == "text":
-        for (number, _field), value in masked.items():
-            lines[number - 1] = value + ("\r" if lines[number - 1].endswith("\r") else "")
-        copy = "\n".join(lines)
-    else:
-        copy = _csv_copy(lines, masked, tab=path.suffix.lower() == ".tsv")
+
+def _redact(root: Path, path: Path, unreadable: bool, folder: Path, settings: Options) -> Outcome:
+    """Write the redacted copy of a file with findings, named with its own name masked."""
     name = _masked_text(Segment(path.name, {"part": "name"}), settings)
     target = folder / _relative(root, path).with_name(name)
+    try:
+        if path.stat().st_size > REDACT_LIMIT:
+            return Outcome(
+                unsupported=f"超过 {REDACT_LIMIT // MB} MB (larger than {REDACT_LIMIT // MB} MB)"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        return _refused(target, f"无法读取 (cannot read: {exc.strerror})")
+    if not redactable(path.name, data):
+        return Outcome(unsupported="此格式 (this format)")
+    if unreadable:  # the scan may have stopped on its time budget: no second, unbounded read
+        return _refused(target, "原文件有无法读取的部分 (the file has unreadable parts)")
+    try:
+        copy = redact(path.name, data, terms=settings.terms, limits=settings.limits)
+    except RedactionFailed as exc:
+        return _refused(target, exc.reason)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(copy.encode(encoding))
-    if any(_severity(result) == "high" for result in _scan_file(target, settings)):
+    target.write_bytes(copy.data)
+    return Outcome(written=True)
+
+
+def _refused(target: Path, reason: str) -> Outcome:
+    if target.is_file():  # a copy from an earlier run must not pass for this one
         target.unlink()
-        return "failed"
-    return ""
-
-
-def _masked_segments(path: Path, settings: Options) -> dict[tuple[int, int], str] | None:
-    """(line, CSV field or 0) → the text of each segment with findings, masked."""
-    masked: dict[tuple[int, int], str] = {}
-    for item in extract_file(path, limits=settings.limits):
-        if isinstance(item, Unreadable) or "char" in item.where:
-            return None
-        text = _masked_text(item, settings)
-        if text != item.text:
-            masked[(_number(item.where["line"]), _number(item.where.get("field", 0)))] = text
-    return masked
+    return Outcome(failed=f"{target}：{reason}")
 
 
 def _masked_text(segment: Segment, settings: Options) -> str:
@@ -400,20 +382,3 @@ def _masked_text(segment: Segment, settings: Options) -> str:
     for finding in sorted(findings, key=lambda f: f.start, reverse=True):
         text = text[: finding.start] + finding.masked + text[finding.end :]
     return text
-
-
-def _number(value: object) -> int:
-    return value if isinstance(value, int) else 0
-
-
-def _csv_copy(lines: list[str], masked: dict[tuple[int, int], str], *, tab: bool) -> str:
-    pieces = [(n, -1, line.removesuffix("\r")) for n, line in enumerate(lines, start=1)]
-    if pieces and pieces[-1][2] == "":
-        pieces.pop()
-    rows = CsvRows(iter(pieces), tab=tab)
-    out = io.StringIO()
-    ending = "\r\n" if lines and lines[0].endswith("\r") else "\n"
-    writer = csv.writer(out, delimiter=rows.delimiter, lineterminator=ending)
-    for start, row in rows:
-        writer.writerow([masked.get((start, i), cell) for i, cell in enumerate(row, start=1)])
-    return out.getvalue()
