@@ -11,6 +11,7 @@ from gongkai.demo.records import RECORDS, SEED_TEXT
 from gongkai.documents.models import Record, Release
 from gongkai.documents.selectors import public_records
 from gongkai.documents.services import record_create, record_update
+from gongkai.review import services
 
 SEED_NUMBER = "临民字〔2018〕2号"
 
@@ -178,6 +179,14 @@ class TestTheLoadedDemo:
         assert Record.objects.filter(status="reviewed").exists()
         returned = Record.objects.get(status="draft", events__step="return")
         assert "须说明理由" in returned.events.get(step="return").comment
+
+    def test_a_relief_list_waits_at_the_privacy_gate(self, db):
+        listed = Record.objects.get(title__contains="新增城乡低保对象名单公示", status="submitted")
+        kinds = set(listed.findings.filter(state="open").values_list("kind", flat=True))
+        assert {"cn_resident_id", "assistance_list_column"} <= kinds
+        assert services.gate_problems(listed)
+        # Everything the demo published passed the gate: nothing blocking is left open.
+        assert not public_records().filter(findings__state="open", findings__blocking=True)
 
     def test_a_repealed_policy_points_to_its_replacement(self, db):
         repealed = Record.objects.get(validity="repealed")

@@ -226,6 +226,31 @@ SOCIAL_ASSISTANCE = [
             "全年开展街面巡查460余次，落实“一人一档”管理，无安全责任事故发生。本页数据为演示数据。",
         ),
     ),
+    # Waiting for the confidentiality review: the list shows identity numbers, so the privacy
+    # scan blocks it until the reviewer masks the column (issue 4; privacy.md §5.2). The
+    # numbers are the standard's own examples (GB 11643), not anybody's.
+    DemoRecord(
+        title="临翔区2026年11月新增城乡低保对象名单公示",
+        day=date(2026, 11, 20),
+        unit="SHJZ",
+        columns=(SOCIAL, "tzgg"),
+        genre="通知公告",
+        subject=WELFARE,
+        state="submitted",
+        summary="公示临翔区2026年11月经审核拟新增的城乡低保对象。",
+        keywords="低保,新增,公示",
+        paragraphs=(
+            "经户籍所在地乡镇（街道）审核，现将临翔区2026年11月拟新增城乡低保对象公示如下。",
+            table(
+                ("户主姓名", "身份证号码", "所在村（社区）", "保障人数", "月保障金（元）"),
+                [
+                    ("张某某", "11010519491231002X", "忙畔社区", 2, 1660),
+                    ("李某某", "440524188001010014", "博尚村", 3, 1590),
+                ],
+            ),
+            "公示期为7个工作日。对公示内容有异议的，请向临翔区民政局反映（演示）。",
+        ),
+    ),
 ]
 
 ELDERLY_CARE = [
