@@ -124,6 +124,17 @@ def extract_file(
     path: str | os.PathLike[str], *, limits: ScanLimits = DEFAULT_LIMITS
 ) -> Iterator[Item]:
     """As :func:`extract`, from a path: text files are streamed, other files read whole."""
+    return _extract_file(path, limits, None)
+
+
+Selector: TypeAlias = Callable[[str, int, int], list[int]]
+
+
+def _extract_file(
+    path: str | os.PathLike[str], limits: ScanLimits, select: Selector | None
+) -> Iterator[Item]:
+    """:func:`extract_file`; with ``select`` (``scanner.line_selector``) the lines of plain text
+    are only those it selects — for scanning, where the others would give nothing."""
     path = Path(path)
     try:
         info = path.stat()
@@ -135,7 +146,7 @@ def extract_file(
             return
         with path.open("rb") as file:
             head = file.read(HEAD)
-        extractor = _Extractor(limits)
+        extractor = _Extractor(limits, select)
         if _sniff(head) is None:
             text = extractor.text(path.name, head, lambda: _file_chunks(path))
             yield from _guarded(text, "文本 (text)")
@@ -188,6 +199,39 @@ def text_lines(
         while (end := text.find("\n", start)) >= 0:
             yield number, offset, text[start:end].removesuffix("\r")
             number, offset, start = number + 1, -1, end + 1
+        rest = text[start:]
+        while len(rest) > max_chars:
+            offset = max(offset, 0)
+            yield number, offset, rest[:max_chars]
+            offset, rest = offset + step, rest[step:]
+    if rest:
+        yield number, offset, rest.removesuffix("\r")
+
+
+def _selected_lines(
+    chunks: Chunks, encoding: str, errors: str, max_chars: int, select: Selector
+) -> Iterator[tuple[int, int, str]]:
+    """:func:`text_lines`, but of the whole lines of each chunk only those ``select`` picks;
+    pieces of long lines and the last line come as they are."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors)
+    number, offset, rest = 1, -1, ""
+    step = max_chars - OVERLAP
+    for chunk in _with_final(chunks()):
+        text = rest + (decoder.decode(chunk, final=chunk == b""))
+        last = text.rfind("\n")
+        start = 0
+        if last >= 0 and offset >= 0:  # the end of a long line cut into pieces
+            end = text.find("\n")
+            yield number, offset, text[:end].removesuffix("\r")
+            number, offset, start = number + 1, -1, end + 1
+        if last >= start:
+            counted = start
+            for line_start in select(text, start, last + 1):
+                number += text.count("\n", counted, line_start)
+                counted = line_start
+                yield number, -1, text[line_start : text.find("\n", line_start)].removesuffix("\r")
+            number += text.count("\n", counted, last + 1)
+            start = last + 1
         rest = text[start:]
         while len(rest) > max_chars:
             offset = max(offset, 0)
@@ -285,8 +329,8 @@ def _decodes(chunks: Chunks, encoding: str) -> bool:
 
 
 class _Extractor:
-    def __init__(self, limits: ScanLimits) -> None:
-        self.limits = limits
+    def __init__(self, limits: ScanLimits, select: Selector | None = None) -> None:
+        self.limits, self.select = limits, select
         self.unzipped_left = limits.max_unzipped_bytes
         self.cells_left = limits.max_xlsx_cells
 
@@ -319,10 +363,18 @@ class _Extractor:
         if extension in _HTML_EXTENSIONS or _looks_like_html(head):
             yield from _html(chunks, encoding, errors)
             return
-        lines = text_lines(chunks, encoding, errors, self.limits.max_line_chars)
         if extension in _CSV_EXTENSIONS:
+            lines = text_lines(chunks, encoding, errors, self.limits.max_line_chars)
             yield from _csv(lines, tab=extension == ".tsv")
+        elif self.select is not None:
+            selected = _selected_lines(
+                chunks, encoding, errors, self.limits.max_line_chars, self.select
+            )
+            for number, offset, line in selected:
+                if line.strip():
+                    yield Segment(line, _line_where(number, offset))
         else:
+            lines = text_lines(chunks, encoding, errors, self.limits.max_line_chars)
             for number, offset, line in lines:
                 if line.strip():
                     yield Segment(line, _line_where(number, offset))
@@ -1373,7 +1425,7 @@ class _SheetReader:
         self.in_inline, self.phonetic = False, 0
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
-        name = _local(tag)
+        name = _LOCAL_NAMES.get(tag) or _local(tag)  # a million cells: no call where it can
         if name == "c":
             self.reference, self.kind = attrib.get("r", ""), attrib.get("t", "n")
             self.value = self.formula = None
@@ -1400,7 +1452,7 @@ class _SheetReader:
             self.buffer.append(text)
 
     def end(self, tag: str) -> None:
-        name = _local(tag)
+        name = _LOCAL_NAMES.get(tag) or _local(tag)
         if name in ("v", "f", "t") and self.buffer is not None:
             text = "".join(self.buffer)
             self.buffer = None

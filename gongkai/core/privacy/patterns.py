@@ -182,3 +182,32 @@ HAS_SEP = re.compile(r"[ \-\u3000\u00a0\r\n]")
 FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff20-\uff3a\uff41-\uff5a]")
 FULLWIDTH_RUN = re.compile(r"[\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5a]+")
 FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+# The prefilter of whole files (docs/benchmarks.md "Privacy scanner"): a line in which none
+# of these patterns matches has no finding, so a text file's lines are handed to the
+# scanner only where one does. Each pattern is a superset of what the handlers of
+# :data:`MASTER` can report, on unfolded text (full-width forms included), never across a
+# line break, with no look-ahead (a match in a block of lines is a match in its line):
+# - number tokens: the compact value of a finding has at least 7 characters, so its text has
+#   7 letters or digits in a row, or a separator between two of them (138 1234 5678,
+#   (0871) 651234). Inside a run only its first character is tried;
+# - plates and house numbers: a province or place character right before a letter or digit;
+# - words: e-mails (@), secret and handling marks, name labels, 三组.
+# Tests: gongkai/core/tests/test_privacy_perf_prefilter.py.
+_ALNUM_WIDE = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_SEP_WIDE = "(?:[ \\-\u3000\u00a0\uff0d]|[)）][ \\-\uff0d]?)"
+CANDIDATE_NUMBER = re.compile(
+    rf"[{_ALNUM_WIDE}](?<![{_ALNUM_WIDE}].)"
+    rf"(?:[{_ALNUM_WIDE}]{{6}}|[{_ALNUM_WIDE}]*+{_SEP_WIDE}[{_ALNUM_WIDE}])"
+)
+CANDIDATE_PLACE = re.compile(
+    f"[{ADDRESS_PLACES}{PROVINCES}](?:(?<=[{ADDRESS_PLACES}])[0-9\uff10-\uff19]"
+    f"|(?<=[{PROVINCES}])[A-HJ-NP-Z\uff21-\uff28\uff2a-\uff2e\uff30-\uff3a])"
+)
+_CANDIDATE_WORDS = sorted(
+    {"@", "\uff20", "密", "外传", *HANDLING_MARKS, *NAME_LABEL_WORDS}
+    | {f"{numeral}组" for numeral in "一二三四五六七八九十"},
+    key=lambda word: (-len(word), word),
+)
+CANDIDATE_WORDS = re.compile("|".join(re.escape(word) for word in _CANDIDATE_WORDS))
+CANDIDATES = (CANDIDATE_NUMBER, CANDIDATE_WORDS, CANDIDATE_PLACE)

@@ -21,7 +21,7 @@ How a segment is scanned (privacy.md §2, §7):
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from gongkai.core.privacy import patterns as p
@@ -53,6 +53,7 @@ __all__ = [
     "scan_segment",
     "scan_segments",
     "scan_text",
+    "line_selector",
 ]
 
 # Recorded with every review sign-off; bump it when a rule changes, so sweeps rescan.
@@ -99,11 +100,18 @@ def fold(text: str) -> str:
 
 def scan_segment(segment: Segment, *, terms: Sequence[str] = ()) -> list[Finding]:
     """Every finding in one segment, ordered by position, without overlaps."""
-    if not segment.text:
+    text = segment.text
+    if not text:
         return []
-    text = fold(segment.text)
     column = column_label(segment.label) if segment.label else None
-    hits = TextPass(text, column, segment.where).run()
+    if text.isdigit() and text.isascii():
+        # A cell of digits (an ID, a phone, an amount): one number token or nothing.
+        hits = TextPass(text, column, segment.where).run_digits()
+    elif column is None and not _maybe(text):
+        hits = []  # nothing the pattern could report (patterns.CANDIDATES)
+    else:
+        text = fold(text)
+        hits = TextPass(text, column, segment.where).run()
     if terms:
         hits.extend(_term_hits(segment.text, tuple(terms)))
     if not hits:
@@ -126,6 +134,12 @@ def scan_segment(segment: Segment, *, terms: Sequence[str] = ()) -> list[Finding
     ]
 
 
+def _maybe(text: str) -> bool:
+    """Whether any of :data:`patterns.CANDIDATES` is in the text, which :meth:`TextPass.run`
+    would otherwise look through in vain (most lines of a notice, most cells of a list)."""
+    return any(pattern.search(text) is not None for pattern in p.CANDIDATES)
+
+
 def scan_text(
     text: str,
     *,
@@ -139,6 +153,31 @@ def scan_text(
 def scan_segments(segments: Iterable[Segment], *, terms: Sequence[str] = ()) -> Iterator[Finding]:
     for segment in segments:
         yield from scan_segment(segment, terms=terms)
+
+
+def line_selector(terms: Sequence[str] = ()) -> Callable[[str, int, int], list[int]]:
+    """A function giving the starts of the lines of ``text[start:end]`` that may hold a finding.
+
+    ``text[start:end]`` is whole lines, each ended by a newline; a line it leaves out gives
+    nothing when scanned on its own with these terms (:data:`patterns.CANDIDATES`). Text
+    files are read through it (``isolated.scan_file``), so that the lines without a digit
+    run, a mark or a label word cost no segment and no scan.
+    """
+    terms_pattern = _terms_pattern(tuple(terms)) if terms else None
+    patterns = p.CANDIDATES + ((terms_pattern,) if terms_pattern is not None else ())
+
+    def select(text: str, start: int, end: int) -> list[int]:
+        starts: set[int] = set()
+        for pattern in patterns:
+            search, pos = pattern.search, start
+            while (found := search(text, pos, end)) is not None:
+                starts.add(text.rfind("\n", start, found.start()) + 1 or start)
+                pos = text.find("\n", found.end(), end) + 1
+                if not pos:
+                    break
+        return sorted(starts)
+
+    return select
 
 
 _PERSONAL_IDENTIFIERS = frozenset({ID, MOBILE, CARD})

@@ -59,6 +59,13 @@ class TextPass:
             self.hits.extend(_column_hits(self))
         return self.hits
 
+    def run_digits(self) -> list[Hit]:
+        """:meth:`run` for a text of ASCII digits only: the pattern would find one number
+        token, the whole text, and no name or address in it."""
+        if len(self.text) in USEFUL_LENGTHS:
+            _single(self, 0, len(self.text), self.text)
+        return self.hits
+
     def label_at(self, start: int) -> LabelContext | None:
         """A ``标签：值`` label right before start, else the column label."""
         return label_before(self.text, start) or self.column
