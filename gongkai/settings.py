@@ -262,6 +262,11 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
 
+# The hard budget of the privacy scan of one attachment (the publication gate and sweeps):
+# a file that takes longer, or more memory, is reported unreadable ("needs manual review").
+GONGKAI_SCAN_SECONDS = env_int("GONGKAI_SCAN_SECONDS", 300)
+GONGKAI_SCAN_MEMORY_MB = env_int("GONGKAI_SCAN_MEMORY_MB", 1024)
+
 # E-mail (notices of leaks found on published records). Without a mail server the notice
 # stays in the console and the e-mail is written to the log (standard error).
 EMAIL_HOST = os.environ.get("GONGKAI_SMTP_HOST", "")

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
+
 from gongkai.core.privacy import SCANNER_VERSION, Finding, Segment, scan_segment, scan_text
 from gongkai.core.privacy import gate as rules
 from gongkai.core.privacy.extract import Unreadable, extract
+from gongkai.core.privacy.isolated import run_isolated
 from gongkai.core.privacy.recognizers import UNREADABLE
 from gongkai.documents.models import Attachment, Record
 from gongkai.review import models
@@ -90,9 +93,21 @@ def scan_part(
 ) -> list[models.Finding]:
     """Unsaved findings of one part (the caller sets ``review`` and saves them)."""
     data = part.data
-    if part.attachment is not None:
+    results: list[tuple[str, Finding | Unreadable]]
+    if part.attachment is None:
+        results = list(_results(record, part, data, terms))
+    else:
+        # A file is read in a child process with a hard time and memory budget: a file that
+        # would hang the scanner or exhaust memory ends as an unreadable finding.
         data = read_attachment(part.attachment)
-    results = list(_results(record, part, data, terms))
+        results = [
+            ("", item) if isinstance(item, Unreadable) else item
+            for item in run_isolated(
+                lambda: _results(record, part, data, terms),
+                seconds=settings.GONGKAI_SCAN_SECONDS,
+                memory_bytes=settings.GONGKAI_SCAN_MEMORY_MB * 1024 * 1024,
+            )
+        ]
     return [_row(record, part, result, label, origin=origin, now=now) for label, result in results]
 
 

@@ -24,14 +24,15 @@ import os
 import resource
 import signal
 import time
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 from gongkai.core.privacy.extract import DEFAULT_LIMITS, ScanLimits, Unreadable, _extract_file
 from gongkai.core.privacy.scanner import Finding, line_selector, scan_segment
 
 Result: TypeAlias = Finding | Unreadable
+T = TypeVar("T")
 
 BATCH = 500  # results per message from the child
 _FLUSH_SECONDS = 0.2  # a batch is sent at least this often while results come
@@ -88,13 +89,28 @@ def scan_file_isolated(
     the caller holds the generator too: consume it promptly, or close it (which kills the
     child).
     """
+    path = os.fspath(path)
+    terms = tuple(terms)
+    return run_isolated(
+        lambda: scan_file(path, terms=terms, limits=limits),
+        seconds=seconds,
+        memory_bytes=memory_bytes,
+    )
+
+
+def run_isolated(
+    work: Callable[[], Iterable[T]], *, seconds: float, memory_bytes: int
+) -> Generator[T | Unreadable, None, None]:
+    """What ``work()`` yields, computed in a forked child under the same budget as
+    :func:`scan_file_isolated`, ending with one :class:`Unreadable` if the budget ran out or
+    the child died. ``work`` is not pickled (the child is a fork); what it yields must be."""
     if seconds <= 0 or memory_bytes <= 0:
         raise ValueError("seconds and memory_bytes must be positive")
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
         target=_child,
-        args=(sender, os.fspath(path), tuple(terms), limits, memory_bytes, seconds),
+        args=(sender, work, memory_bytes, seconds),
         # Killed with the parent; a daemonic parent (a pool worker) may not have daemons.
         daemon=not multiprocessing.current_process().daemon,
     )
@@ -151,14 +167,12 @@ def _exit_detail(code: int | None) -> str:
 
 def _child(
     sender: Connection,
-    path: str,
-    terms: tuple[str, ...],
-    limits: ScanLimits,
+    work: Callable[[], Iterable[object]],
     memory_bytes: int,
     seconds: float,
 ) -> None:
-    """The child: limit the address space, scan, send results in batches, then "done"."""
-    batch: list[Result] = []
+    """The child: limit the address space, work, send results in batches, then "done"."""
+    batch: list[object] = []
     try:
         _limit_memory(memory_bytes)
         # A backstop should the parent die without killing it: CPU time never exceeds the
@@ -168,7 +182,7 @@ def _child(
         if hard == resource.RLIM_INFINITY or cpu < hard:
             resource.setrlimit(resource.RLIMIT_CPU, (cpu, hard))
         sent = time.monotonic()
-        for result in scan_file(path, terms=terms, limits=limits):
+        for result in work():
             batch.append(result)
             if len(batch) >= BATCH or time.monotonic() - sent > _FLUSH_SECONDS:
                 sender.send(("results", batch))

@@ -337,3 +337,15 @@ def test_the_portal_and_the_api_serve_the_redacted_copy_only(cast, columns, clie
     staff = reverse("documents:attachment_download", args=[record.pk, attachment.pk])
     assert b"".join(client.get(staff).streaming_content) == original
     assert b"".join(client.get(staff + "?copy=redacted").streaming_content) == served
+
+
+def test_a_file_over_the_scan_budget_blocks_as_unreadable(cast, columns, settings):
+    settings.GONGKAI_SCAN_SECONDS = 0.000001
+    record = draft(cast, columns)
+    records.attachment_add(
+        actor=cast.drafter_a, record=record, name="名单.xlsx", data=relief_list()
+    )
+    record = submitted(cast, record)
+    [finding] = record.findings.filter(source="attachment")
+    assert finding.kind == "unreadable" and finding.blocking
+    assert "time budget exceeded" in finding.masked

@@ -261,7 +261,19 @@ def test_a_file_over_its_time_budget_is_unreadable_for_the_rest(folder):
     (folder / "a.txt").write_text("正文\n" * 1000 + f"手机 {MOBILE}\n", encoding="utf-8")
     _status, lines, _err = scan_json("--time-budget", "0.000001", folder)
     assert [line["kind"] for line in lines] == ["unreadable"]
-    assert "time budget of 1e-06 s exceeded" in lines[0]["reason"]
+    assert "time budget exceeded: 1e-06 s" in lines[0]["reason"]
+
+
+def test_a_file_over_its_memory_budget_is_unreadable_after_what_was_found(folder):
+    # One line of 9 MB: more than the budget of 1 MB lets the scanning process hold. Run in a
+    # fresh process: memory this test process freed earlier would be reused within the budget.
+    (folder / "a.txt").write_text(f"手机 {MOBILE}\n" + "正文" * 3_000_000, encoding="utf-8")
+    command = [sys.executable, "-m", "gongkai", "scan", "--json", "--memory-budget", "1"]
+    done = subprocess.run([*command, str(folder)], capture_output=True, text=True, timeout=60)
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert done.returncode == 1
+    assert lines[-1]["kind"] == "unreadable"
+    assert "memory budget exceeded" in lines[-1]["reason"]
 
 
 def test_a_symbolic_link_to_a_folder_is_reported_not_followed(folder, tmp_path):

@@ -17,7 +17,6 @@ import itertools
 import json
 import logging
 import os
-import time
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -27,16 +26,16 @@ from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from gongkai.core.privacy import Finding, Segment, scan_segments
+from gongkai.core.privacy import Finding, Segment, scan_segment, scan_segments
 from gongkai.core.privacy.extract import (
     HEAD,
     MB,
     ScanLimits,
     Unreadable,
-    extract_file,
     repeated_in_overlap,
     text_encoding,
 )
+from gongkai.core.privacy.isolated import scan_file_isolated
 from gongkai.core.privacy.redaction import RedactionFailed, redact, redactable
 
 FOUND = 1
@@ -49,6 +48,7 @@ class Options:
     terms: tuple[str, ...]
     limits: ScanLimits
     budget: float  # seconds per file
+    memory: int  # bytes per file, beyond what the scanning process starts with
 
 
 class Command(BaseCommand):
@@ -85,6 +85,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--max-size", type=int, default=200, metavar="MB", help="larger files are not read"
         )
+        parser.add_argument(
+            "--memory-budget",
+            type=int,
+            default=1024,
+            metavar="MB",
+            help="memory a file's scan may use (default 1024)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         paths = [Path(path) for path in options["paths"]]
@@ -93,14 +100,16 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"路径不存在 (no such file or directory): {path}", returncode=BAD_INPUT
                 )
-        if options["time_budget"] <= 0 or options["max_size"] <= 0:
+        if options["time_budget"] <= 0 or options["max_size"] <= 0 or options["memory_budget"] <= 0:
             raise CommandError(
-                "--time-budget 和 --max-size 必须为正数 (must be positive)", returncode=BAD_INPUT
+                "--time-budget、--max-size 和 --memory-budget 必须为正数 (must be positive)",
+                returncode=BAD_INPUT,
             )
         settings = Options(
             terms=_terms(options["terms"]),
             limits=ScanLimits(max_bytes=options["max_size"] * MB),
             budget=options["time_budget"],
+            memory=options["memory_budget"] * MB,
         )
         redact = Path(options["redact"]) if options["redact"] else None
         if redact is not None and redact.exists() and not redact.is_dir():
@@ -228,46 +237,39 @@ def _unlisted(error: OSError) -> Unreadable:
 
 
 def _scan_file(path: Path, settings: Options) -> Iterator[Finding | Unreadable]:
-    """Findings of one file, then what could not be read in it."""
-    started = time.monotonic()
+    """Findings of one file, then what could not be read in it.
+
+    The file is read and scanned in a child process with a hard time and memory budget
+    (gongkai.core.privacy.isolated): a file that would hang the scanner or exhaust memory
+    ends as an ``unreadable`` finding after whatever was found before.
+    """
+    # A file named 张三_身份证号.xlsx is a leak too.
+    yield from scan_segment(Segment(path.name, {"part": "name"}), terms=settings.terms)
     problems: list[Unreadable] = []
-
-    def segments() -> Iterator[Segment]:
-        yield Segment(path.name, {"part": "name"})  # a file named 张三_身份证号.xlsx is a leak too
-        items = extract_file(path, limits=settings.limits)
-        for item in items:
-            if isinstance(item, Unreadable):
-                problems.append(item)
-            else:
-                yield item
-            if time.monotonic() - started > settings.budget:
-                problems.append(
-                    Unreadable(
-                        f"超过每个文件 {settings.budget:g} 秒的时间预算，未读完 "
-                        f"(time budget of {settings.budget:g} s exceeded: not read to the end)"
-                    )
-                )
-                return
-
     current: Counter[str] = Counter()
-    try:
-        for finding in scan_segments(segments(), terms=settings.terms):
-            if repeated_in_overlap(finding.where, finding.end):
+    results = scan_file_isolated(
+        path,
+        terms=settings.terms,
+        limits=settings.limits,
+        seconds=settings.budget,
+        memory_bytes=settings.memory,
+    )
+    for result in results:
+        if isinstance(result, Unreadable):
+            problems.append(result)
+            continue
+        if repeated_in_overlap(result.where, result.end):
+            continue
+        # A tracked change's original text repeats what did not change in the paragraph:
+        # report from it only what the current text does not show.
+        if "paragraph" in result.where or "table" in result.where:
+            key = _key(result)
+            if result.where.get("revision") != "original":
+                current[key] += 1
+            elif current[key]:
+                current[key] -= 1
                 continue
-            # A tracked change's original text repeats what did not change in the paragraph:
-            # report from it only what the current text does not show.
-            if "paragraph" in finding.where or "table" in finding.where:
-                key = _key(finding)
-                if finding.where.get("revision") != "original":
-                    current[key] += 1
-                elif current[key]:
-                    current[key] -= 1
-                    continue
-            yield finding
-    except MemoryError:
-        problems.append(Unreadable("内存不足，未读完 (out of memory: not read to the end)"))
-    except Exception as exc:  # never print the message: it could quote the content
-        problems.append(Unreadable(f"扫描出错，需要人工审查 (scanner error: {type(exc).__name__})"))
+        yield result
     yield from problems
 
 
