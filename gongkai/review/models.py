@@ -72,7 +72,9 @@ class Finding(models.Model):
     class Meta:
         verbose_name = _("privacy finding")
         verbose_name_plural = _("privacy findings")
-        ordering = ["record", "source", "attachment", "pk"]
+        # By the columns themselves: ordering by a nullable foreign key would join its table,
+        # and PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+        ordering = ["record_id", "source", "attachment_id", "pk"]
         indexes = [
             models.Index(fields=["agency", "state", "blocking"], name="finding_agency_state_idx")
         ]
@@ -174,7 +176,7 @@ class SensitiveTerm(models.Model):
     class Meta:
         verbose_name = _("sensitive term")
         verbose_name_plural = _("sensitive terms")
-        ordering = ["agency", "term"]
+        ordering = ["agency_id", "term"]
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "term"], name="sensitive_term_unique_in_agency"

@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'privacy finding',
                 'verbose_name_plural': 'privacy findings',
-                'ordering': ['record', 'source', 'attachment', 'pk'],
+                'ordering': ['record_id', 'source', 'attachment_id', 'pk'],
                 'indexes': [models.Index(fields=['agency', 'state', 'blocking'], name='finding_agency_state_idx')],
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('state', 'dismissed'), _negated=True), models.Q(('reason', ''), _negated=True), _connector='OR'), name='finding_dismissed_needs_reason'), models.CheckConstraint(condition=models.Q(('state', 'open'), ('resolved_at__isnull', False), _connector='OR'), name='finding_settled_has_time'), models.CheckConstraint(condition=models.Q(models.Q(('source', 'attachment'), _negated=True), models.Q(('file_name', ''), _negated=True), _connector='OR'), name='finding_attachment_named')],
             },
@@ -127,7 +127,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'sensitive term',
                 'verbose_name_plural': 'sensitive terms',
-                'ordering': ['agency', 'term'],
+                'ordering': ['agency_id', 'term'],
                 'constraints': [models.UniqueConstraint(fields=('agency', 'term'), name='sensitive_term_unique_in_agency'), models.UniqueConstraint(condition=models.Q(('agency__isnull', True)), fields=('term',), name='sensitive_term_unique_installation_wide'), models.CheckConstraint(condition=models.Q(('term', ''), _negated=True), name='sensitive_term_not_empty')],
             },
         ),
