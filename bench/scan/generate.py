@@ -14,6 +14,8 @@ Writes, deterministically for a seed:
   impossible date, mobiles on unallocated prefixes, cards failing Luhn, credit codes with a
   wrong check character, amounts, dates, 文号, Luhn-valid serial numbers after 流水号 / 凭证号 /
   订单号 / 发票号码 / 编号, office landlines and 12345.
+- ``sparse.txt`` / ``sparse.truth``: the same text as ordinary notices carry it, about one
+  personal item per 50 KB (``--only sparse`` writes just these).
 - ``gov.truth``: one line per planted valid item: ``line<TAB>start<TAB>end<TAB>kind``
   (characters in that line, as the scanner's findings count them).
 - ``list.xlsx``: one sheet of ``--rows`` rows × 10 columns (序号 姓名 性别 身份证号码 联系电话
@@ -350,8 +352,10 @@ class Text:
 
 
 # Line mixes: (filler, prose records; the rest table blocks). "gov" is what a county site
-# publishes — notices and reports, now and then a list; "lists" is privacy.md §6.1's mix.
-MIXES = {"gov": (0.989, 0.999), "lists": (0.86, 0.999)}
+# publishes — notices and reports, now and then a list; "lists" is privacy.md §6.1's mix;
+# "sparse" is ordinary notices, about one personal item per 50 KB (most of what a disclosure
+# office publishes).
+MIXES = {"gov": (0.989, 0.999), "lists": (0.86, 0.999), "sparse": (0.9988, 0.99999)}
 
 
 def write_text(folder: Path, name: str, megabytes: int, seed: int) -> None:
@@ -554,12 +558,15 @@ def main() -> None:
     parser.add_argument("--lists-megabytes", type=int, default=30)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--only", choices=["sparse"], help="write only this part")
     args = parser.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
-    write_text(args.folder, "gov", args.megabytes, args.seed)
-    write_text(args.folder, "lists", args.lists_megabytes, args.seed + 3)
-    write_xlsx(args.folder, args.rows, args.seed)
-    write_docx(args.folder, args.seed)
+    if args.only != "sparse":
+        write_text(args.folder, "gov", args.megabytes, args.seed)
+        write_text(args.folder, "lists", args.lists_megabytes, args.seed + 3)
+        write_xlsx(args.folder, args.rows, args.seed)
+        write_docx(args.folder, args.seed)
+    write_text(args.folder, "sparse", args.megabytes, args.seed + 5)
 
 
 if __name__ == "__main__":

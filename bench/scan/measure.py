@@ -4,7 +4,8 @@ python -m bench.scan.measure DIR [--runs 3] [--presidio-mb 5] [--big-mb 300]
 
 Everything in one run on one machine, so that the ratios hold on a noisy one (docs/benchmarks.md):
 
-- Gongkai on ``gov.txt`` (a county site's notices) and ``lists.txt`` (dense with lists), in this
+- Gongkai on ``gov.txt`` (a county site's notices), ``sparse.txt`` (ordinary notices, one
+  personal item per ~50 KB) and ``lists.txt`` (dense with lists), in this
   process, one core: ``isolated.scan_file`` (what ``scan_file_isolated`` runs in its child; text
   through the line prefilter), ``scan_segments(extract_file(...))`` (every line a segment; the
   findings must be the same), and ``extract_file`` alone.
@@ -349,8 +350,9 @@ def main() -> None:
     analyze("户主张三，身份证号码11010519491231002X\n")  # warm up both
     list(scan_file(folder / "notice.docx"))
 
-    for name in ("gov.txt", "lists.txt"):
-        measure_text(folder / name, args.runs, args.presidio_mb, analyze)
+    for name in ("gov.txt", "sparse.txt", "lists.txt"):
+        if (folder / name).exists():
+            measure_text(folder / name, args.runs, args.presidio_mb, analyze)
 
     xlsx = folder / "list.xlsx"
     xlsx_s, xlsx_found = median_time(1, lambda: list(scan_file(xlsx)))

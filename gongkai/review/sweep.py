@@ -283,7 +283,12 @@ def _sweep_record(
     fingerprint = scanning.fingerprint(record, record_terms)
     rows = _scan(record, record_terms, now)  # outside the transaction: files may be large
     with transaction.atomic():
-        locked = Record.objects.select_for_update(of=("self",)).select_related("agency").filter(pk=pk).first()
+        locked = (
+            Record.objects.select_for_update(of=("self",))
+            .select_related("agency")
+            .filter(pk=pk)
+            .first()
+        )
         if (
             locked is None
             or locked.status not in PUBLIC_STATUSES

@@ -102,7 +102,11 @@ def term_create(
 @transaction.atomic
 def term_update(*, actor: Any, term: SensitiveTerm, note: str, now: datetime) -> SensitiveTerm:
     """Change a term's note (the term itself is deleted and added again)."""
-    term = SensitiveTerm.objects.select_for_update(of=("self",)).select_related("agency").get(pk=term.pk)
+    term = (
+        SensitiveTerm.objects.select_for_update(of=("self",))
+        .select_related("agency")
+        .get(pk=term.pk)
+    )
     _require_manage(actor, term.agency)
     before = term.note
     term.note = clean_note(note)
@@ -122,7 +126,11 @@ def term_update(*, actor: Any, term: SensitiveTerm, note: str, now: datetime) ->
 
 @transaction.atomic
 def term_delete(*, actor: Any, term: SensitiveTerm, now: datetime) -> None:
-    term = SensitiveTerm.objects.select_for_update(of=("self",)).select_related("agency").get(pk=term.pk)
+    term = (
+        SensitiveTerm.objects.select_for_update(of=("self",))
+        .select_related("agency")
+        .get(pk=term.pk)
+    )
     _require_manage(actor, term.agency)
     agency = term.agency
     text = term.term

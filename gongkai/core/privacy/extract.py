@@ -61,7 +61,7 @@ from gongkai.core.privacy.recognizers import column_label
 
 MB = 1024 * 1024
 RATIO_FLOOR = MB  # as in gongkai.core.files: small parts compress well and are no bomb
-CHUNK = MB  # bytes read from a text file at a time
+CHUNK = 4 * MB  # bytes read from a text file at a time
 HEAD = 64 * 1024  # bytes looked at to tell text from binary
 OVERLAP = 256  # characters shared by consecutive pieces of a long line
 # Numbers stored in XLSX cells shorter than this are no identifier of any kind (the shortest,

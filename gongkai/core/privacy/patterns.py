@@ -183,31 +183,60 @@ FULLWIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff20-\uff3a\uff41-\uff5a]")
 FULLWIDTH_RUN = re.compile(r"[\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5a]+")
 FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
-# The prefilter of whole files (docs/benchmarks.md "Privacy scanner"): a line in which none
-# of these patterns matches has no finding, so a text file's lines are handed to the
-# scanner only where one does. Each pattern is a superset of what the handlers of
-# :data:`MASTER` can report, on unfolded text (full-width forms included), never across a
-# line break, with no look-ahead (a match in a block of lines is a match in its line):
+# The prefilter of whole files (docs/benchmarks.md "Privacy scanner"): a line in which
+# :data:`CANDIDATE` does not match has no finding, so a text file's lines are handed to the
+# scanner only where it does. It is a superset of what the handlers of :data:`MASTER` can
+# report, on unfolded text (full-width forms included), never across a line break, looking
+# neither behind the line's start nor past its end (a match in a block of lines is a match
+# in its line):
 # - number tokens: the compact value of a finding has at least 7 characters, so its text has
 #   7 letters or digits in a row, or a separator between two of them (138 1234 5678,
 #   (0871) 651234). Inside a run only its first character is tried;
 # - plates and house numbers: a province or place character right before a letter or digit;
-# - words: e-mails (@), secret and handling marks, name labels, 三组.
-# Tests: gongkai/core/tests/test_privacy_perf_prefilter.py.
+# - words: e-mails (@), secret and handling marks, name labels (those other than 姓名, 户主,
+#   户名 only right before a colon, as the pattern reads them), 三组.
+# One pattern, one pass: ``re`` tests each character against the leading class in C, so
+# every trigger is a character that is rare in prose (密, 传, 组, the colon …), and the rest
+# of a word is looked behind or ahead for.
+# Tests: gongkai/core/tests/test_privacy_perf_prefilter.py, test_privacy_perf_chunks.py.
 _ALNUM_WIDE = "0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
 _SEP_WIDE = "(?:[ \\-\u3000\u00a0\uff0d]|[)）][ \\-\uff0d]?)"
-CANDIDATE_NUMBER = re.compile(
-    rf"[{_ALNUM_WIDE}](?<![{_ALNUM_WIDE}].)"
-    rf"(?:[{_ALNUM_WIDE}]{{6}}|[{_ALNUM_WIDE}]*+{_SEP_WIDE}[{_ALNUM_WIDE}])"
-)
-CANDIDATE_PLACE = re.compile(
-    f"[{ADDRESS_PLACES}{PROVINCES}](?:(?<=[{ADDRESS_PLACES}])[0-9\uff10-\uff19]"
-    f"|(?<=[{PROVINCES}])[A-HJ-NP-Z\uff21-\uff28\uff2a-\uff2e\uff30-\uff3a])"
-)
-_CANDIDATE_WORDS = sorted(
-    {"@", "\uff20", "密", "外传", *HANDLING_MARKS, *NAME_LABEL_WORDS}
-    | {f"{numeral}组" for numeral in "一二三四五六七八九十"},
-    key=lambda word: (-len(word), word),
-)
-CANDIDATE_WORDS = re.compile("|".join(re.escape(word) for word in _CANDIDATE_WORDS))
-CANDIDATES = (CANDIDATE_NUMBER, CANDIDATE_WORDS, CANDIDATE_PLACE)
+_DIGIT_WIDE = "0-9\uff10-\uff19"
+_PLATE_LETTER_WIDE = "A-HJ-NP-Z\uff21-\uff28\uff2a-\uff2e\uff30-\uff3a"
+_NAME_COLON_WORDS = [w for w in NAME_LABEL_WORDS if w[0] not in "姓户"]
+_INSIDE = {"内部": ["资料", "文件", "使用", "传阅", "参阅"]}
+
+
+def _candidate() -> re.Pattern[str]:
+    w = _ALNUM_WIDE
+    number = (
+        rf"(?<=[{w}])(?<![{w}].)(?:[{w}]{{6}}|[{w}]*+{_SEP_WIDE}[{w}]"
+        rf"|(?<=[{ADDRESS_PLACES}].)(?<=[{_DIGIT_WIDE}])"
+        rf"|(?<=[{PROVINCES}].)(?<=[{_PLATE_LETTER_WIDE}]))"
+    )
+    marks = [m for m in HANDLING_MARKS if "密" not in m]
+    inside = [m for m in marks if "内部" in m]
+    others = [m for m in marks if "内部" not in m]
+    assert all(m.index("内部") + 2 <= len(m) for m in inside)
+    words = [
+        number,
+        "(?<=[@\uff20密])",
+        "(?<=外传)",
+        "(?<=姓名)|(?<=户[主名])",
+        f"(?<=[{CHINESE_NUMERALS[:10]}]组)",
+        "(?<=[:：])(?:(?<=" + ".)|(?<=".join(re.escape(w) for w in _NAME_COLON_WORDS) + ".))",
+        # 内部资料, 仅供内部 …: from 部; the others (敏感信息, 注意保存) from their first character.
+        "(?<=内部)(?:"
+        + "|".join(sorted({m[m.index("内部") + 2 :] for m in inside} - {""}))
+        + ")|(?<=仅供内部)",
+        "|".join(f"(?<={re.escape(m[0])}){re.escape(m[1:])}" for m in others),
+    ]
+    # Digits and letters go to the number branch only: inside a run they fail at once.
+    others_first = "@\uff20密传名主组:：部" + "".join(m[0] for m in others)
+    return re.compile(
+        f"[{w}{others_first}](?:{words[0]}|(?<=[{others_first}])(?:" + "|".join(words[1:]) + "))"
+    )
+
+
+CANDIDATE = _candidate()
+CANDIDATES = (CANDIDATE,)

@@ -71,6 +71,10 @@ class Segment:
 
 @dataclass(frozen=True)
 class Finding:
+    """A finding; made by the scanner through ``__dict__`` (:func:`scan_segment`): a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``, which costs more
+    than the rest of a finding's making."""
+
     kind: str
     severity: Severity
     rule: str
@@ -118,20 +122,44 @@ def scan_segment(segment: Segment, *, terms: Sequence[str] = ()) -> list[Finding
         return []
     if len(hits) > 1:
         hits = _resolve(hits)
-    # Issue 4: names next to valid identity numbers, mobiles or cards are high.
-    upgrade = any(h.kind in _PERSONAL_IDENTIFIERS and h.severity == "high" for h in hits)
-    return [
-        Finding(
-            kind=h.kind,
-            severity="high" if upgrade and h.kind == NAME else h.severity,
-            rule=h.rule + ("+identifier_nearby" if upgrade and h.kind == NAME else ""),
-            masked=mask(h.kind, text[h.start : h.end]),
-            where=segment.where,
+    where = segment.where
+    new, upgrade = _new_finding, None
+    findings = []
+    for h in hits:
+        kind, severity, rule = h.kind, h.severity, h.rule
+        if kind == NAME:
+            # Issue 4: names next to valid identity numbers, mobiles or cards are high.
+            if upgrade is None:
+                upgrade = any(
+                    x.kind in _PERSONAL_IDENTIFIERS and x.severity == "high" for x in hits
+                )
+            if upgrade:
+                severity, rule = "high", rule + "+identifier_nearby"
+        finding = new(Finding)
+        finding.__dict__.update(
+            kind=kind,
+            severity=severity,
+            rule=rule,
+            masked=_mask(kind, text[h.start : h.end]),
+            where=where,
             start=h.start,
             end=h.end,
         )
-        for h in hits
-    ]
+        findings.append(finding)
+    return findings
+
+
+def _mask(kind: str, value: str) -> str:
+    """:func:`mask`, with the common shapes (a bare ID, mobile or card) done at once."""
+    if value.isascii() and value.isalnum():
+        n = len(value)
+        if kind == MOBILE and n == 11 and value.isdigit():
+            return value[:3] + "****" + value[7:]
+        if n > 8 and kind in (ID, USCC):
+            return value[:4] + "*" * (n - 8) + value[-4:]
+        if n > 4 and kind == CARD:
+            return "*" * (n - 4) + value[-4:]
+    return mask(kind, value)
 
 
 def _maybe(text: str) -> bool:
@@ -167,20 +195,23 @@ def line_selector(terms: Sequence[str] = ()) -> Callable[[str, int, int], list[i
     patterns = p.CANDIDATES + ((terms_pattern,) if terms_pattern is not None else ())
 
     def select(text: str, start: int, end: int) -> list[int]:
-        starts: set[int] = set()
+        starts: list[int] = []
         for pattern in patterns:
             search, pos = pattern.search, start
             while (found := search(text, pos, end)) is not None:
-                starts.add(text.rfind("\n", start, found.start()) + 1 or start)
+                starts.append(text.rfind("\n", start, found.start()) + 1 or start)
                 pos = text.find("\n", found.end(), end) + 1
                 if not pos:
                     break
-        return sorted(starts)
+        if len(patterns) > 1:
+            return sorted(set(starts))
+        return starts
 
     return select
 
 
 _PERSONAL_IDENTIFIERS = frozenset({ID, MOBILE, CARD})
+_new_finding = object.__new__
 _RANK = {"high": 3, "medium": 2, "low": 1}
 # privacy.md §7.4: ID (checksum) > card > mobile > generic number; marks block publication.
 _PRIORITY = {

@@ -138,6 +138,13 @@ _NUMERALS = _CHINESE_NUMERALS | frozenset("0123456789")
 def _number(scan: TextPass, found: re.Match[str]) -> int:
     start, end = found.start(), found.end()
     token = found.group()
+    if token.isdigit():  # the common shape: digits only (ASCII: the pattern's own)
+        if len(token) in USEFUL_LENGTHS:
+            label = scan.label_at(start)
+            classified = classify_number(token, label)
+            if classified is not None:
+                _add_number(scan, start, end, classified[0], classified[1], label, False)
+        return end
     if p.HAS_SEP.search(token) is None:
         _single(scan, start, end, token)
         return end
