@@ -4,6 +4,7 @@ Every variable is documented in README.md ("Configuration"). A bad value raises
 ImproperlyConfigured with a one-line reason; `gongkai` prints it without a traceback.
 """
 
+import base64
 import os
 import secrets
 import zoneinfo
@@ -63,6 +64,16 @@ def development_secret_key() -> str:
     return path.read_text().strip()
 
 
+def development_data_key() -> str:
+    """A Fernet key kept under var/ for development (never used with GONGKAI_DEBUG=0)."""
+    path = VAR_DIR / "dev-data-key"
+    if not path.exists():
+        make_dir(VAR_DIR, "GONGKAI_VAR_DIR")
+        path.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
 DEBUG = env_bool("GONGKAI_DEBUG", False)
 SECRET_KEY = os.environ.get("GONGKAI_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -99,6 +110,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "gongkai.api",
     "gongkai.review",
+    "gongkai.applications",
 ]
 
 MIDDLEWARE = [
@@ -261,6 +273,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
+
+# Applicants' identity numbers and identity images are encrypted with this Fernet key
+# (several, comma-separated, while rotating: the first encrypts). Development: a key is kept
+# under var/ as the development secret key is.
+GONGKAI_DATA_KEYS = env_list("GONGKAI_DATA_KEY", "")
+if not GONGKAI_DATA_KEYS and DEBUG:
+    GONGKAI_DATA_KEYS = [development_data_key()]
 
 # The hard budget of the privacy scan of one attachment (the publication gate and sweeps):
 # a file that takes longer, or more memory, is reported unreadable ("needs manual review").

@@ -39,6 +39,9 @@ class Action(enum.StrEnum):
     VIEW_FINDINGS = "view_findings"  # privacy findings per agency and unit, sweeps (masked only)
     HANDLE_LEAK = "handle_leak"  # a finding on a published record: withdraw now, mask, dismiss
     MANAGE_TERMS = "manage_terms"  # the sensitive-term list the scanner looks for
+    VIEW_APPLICATIONS = "view_applications"  # 依申请公开 cases, with the applicants' data
+    HANDLE_APPLICATIONS = "handle_applications"  # register, correct, consult, extend, decide …
+    VIEW_APPLICATION_QUEUES = "view_application_queues"  # counts and overdue cases, no personal data
 
 
 READ_ONLY_ACTIONS = frozenset(
@@ -52,6 +55,7 @@ READ_ONLY_ACTIONS = frozenset(
         Action.VIEW_RECORDS,
         Action.VIEW_STATISTICS,
         Action.VIEW_FINDINGS,
+        Action.VIEW_APPLICATION_QUEUES,
     }
 )
 
@@ -68,6 +72,8 @@ CONTENT_ACTIONS = frozenset(
         Action.REVOKE_RECORD,
         Action.RECORD_RELEASE,
         Action.HANDLE_LEAK,
+        Action.VIEW_APPLICATIONS,
+        Action.HANDLE_APPLICATIONS,
     }
 )
 
@@ -91,6 +97,9 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         Action.VIEW_FINDINGS,
         Action.HANDLE_LEAK,
         Action.MANAGE_TERMS,
+        Action.VIEW_APPLICATIONS,
+        Action.HANDLE_APPLICATIONS,
+        Action.VIEW_APPLICATION_QUEUES,
     },
     # A supervisor reads across agencies and changes nothing.
     Role.SUPERVISOR: READ_ONLY_ACTIONS,

@@ -18,6 +18,8 @@ CONTENT = {
     A.REVOKE_RECORD,
     A.RECORD_RELEASE,
     A.HANDLE_LEAK,
+    A.VIEW_APPLICATIONS,  # applicants' personal data: the handling agency's office only
+    A.HANDLE_APPLICATIONS,
 }
 OFFICE = EVERY_STAFF | {
     A.DRAFT_RECORD,
@@ -32,6 +34,9 @@ OFFICE = EVERY_STAFF | {
     A.VIEW_FINDINGS,
     A.HANDLE_LEAK,
     A.MANAGE_TERMS,
+    A.VIEW_APPLICATIONS,
+    A.HANDLE_APPLICATIONS,
+    A.VIEW_APPLICATION_QUEUES,
 }
 READ_ALL = {
     A.VIEW_STATISTICS,
@@ -43,6 +48,7 @@ READ_ALL = {
     A.EXPORT_AUDIT,
     A.VIEW_RECORDS,
     A.VIEW_FINDINGS,
+    A.VIEW_APPLICATION_QUEUES,
 }
 # CREATE_AGENCY has no target agency: only the system administrator may add one.
 EXPECTED = {
