@@ -11,6 +11,7 @@ import zoneinfo
 from pathlib import Path
 
 import dj_database_url
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -278,8 +279,21 @@ SPECTACULAR_SETTINGS = {
 # (several, comma-separated, while rotating: the first encrypts). Development: a key is kept
 # under var/ as the development secret key is.
 GONGKAI_DATA_KEYS = env_list("GONGKAI_DATA_KEY", "")
-if not GONGKAI_DATA_KEYS and DEBUG:
+if not GONGKAI_DATA_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "GONGKAI_DATA_KEY is required when GONGKAI_DEBUG=0 (it encrypts applicants' identity "
+            "numbers; make one with: python -c 'from cryptography.fernet import Fernet; "
+            "print(Fernet.generate_key().decode())')"
+        )
     GONGKAI_DATA_KEYS = [development_data_key()]
+for _key in GONGKAI_DATA_KEYS:
+    try:
+        Fernet(_key.encode())
+    except ValueError:
+        raise ImproperlyConfigured(
+            "GONGKAI_DATA_KEY is not a Fernet key (32 url-safe base64-encoded bytes)"
+        ) from None
 
 # The hard budget of the privacy scan of one attachment (the publication gate and sweeps):
 # a file that takes longer, or more memory, is reported unreadable ("needs manual review").

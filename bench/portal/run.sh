@@ -14,6 +14,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 
 export PYTHONPATH=$PWD DJANGO_SETTINGS_MODULE=bench.portal.settings
 export GONGKAI_VAR_DIR=$PWD/var/bench GONGKAI_DEBUG=0 GONGKAI_SECRET_KEY=bench-only-secret
+export GONGKAI_DATA_KEY=YmVuY2gtb25seS1kYXRhLWtleS0zMi1ieXRlcy0hISE=
 export GONGKAI_HTTPS=0 GONGKAI_ALLOWED_HOSTS=127.0.0.1
 .venv/bin/python -m bench.portal.generate --records "$RECORDS"
 # Publication renders pages (静态化发布); for bulk-loaded records the command does it.

@@ -24,6 +24,8 @@ def gongkai(*args: str, tmp_path, **env: str) -> subprocess.CompletedProcess[str
     [
         ({"GONGKAI_DEBUG": "maybe"}, "GONGKAI_DEBUG"),
         ({"GONGKAI_DEBUG": "0"}, "GONGKAI_SECRET_KEY"),
+        ({"GONGKAI_DEBUG": "0", "GONGKAI_SECRET_KEY": "k" * 50}, "GONGKAI_DATA_KEY"),
+        ({"GONGKAI_DATA_KEY": "not-a-key"}, "GONGKAI_DATA_KEY"),
         ({"GONGKAI_TIME_ZONE": "Mars/Olympus"}, "GONGKAI_TIME_ZONE"),
         ({"GONGKAI_DATABASE_URL": "mysql://x@y/z"}, "GONGKAI_DATABASE_URL"),
         ({"GONGKAI_DATABASE_URL": "nonsense"}, "GONGKAI_DATABASE_URL"),
@@ -57,6 +59,7 @@ def test_production_defaults_pass_the_deploy_check(tmp_path):
         GONGKAI_DEBUG="0",
         GONGKAI_SECRET_KEY="k" * 20 + "-a-long-random-production-secret-value-1234567",
         GONGKAI_ALLOWED_HOSTS="gongkai.example.gov.cn",
+        GONGKAI_DATA_KEY="7oyCVOyBJzjfuaE8w9qWuQ4yfmNHC0r7DPyK-xnFyuk=",
     )
     assert done.returncode == 0, done.stderr
     assert "no issues" in done.stdout
