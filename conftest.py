@@ -20,6 +20,8 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Tests that need a live server empty the database between tests with flush.
     settings.GONGKAI_ALLOW_FLUSH = True
+    # Each test process has its own cache, not the installation's files under var/.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture

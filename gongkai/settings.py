@@ -300,6 +300,15 @@ for _key in GONGKAI_DATA_KEYS:
 GONGKAI_SCAN_SECONDS = env_int("GONGKAI_SCAN_SECONDS", 300)
 GONGKAI_SCAN_MEMORY_MB = env_int("GONGKAI_SCAN_MEMORY_MB", 1024)
 
+# One cache shared by every worker process of the installation (page-snapshot generations,
+# the rate limits of /apply/ and /track/): files under the var directory, no server needed.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("GONGKAI_CACHE_DIR") or str(VAR_DIR / "cache"),
+    }
+}
+
 # E-mail (notices of leaks found on published records). Without a mail server the notice
 # stays in the console and the e-mail is written to the log (standard error).
 EMAIL_HOST = os.environ.get("GONGKAI_SMTP_HOST", "")

@@ -240,6 +240,7 @@ def application_register(
         provision_form=data.provision_form,
         delivery=data.delivery,
         created_by=actor,
+        source=Application.Source.FORM if actor is None else Application.Source.STAFF,
     )
     CaseEvent.objects.create(
         application=application,

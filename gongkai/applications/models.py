@@ -69,7 +69,7 @@ class Application(models.Model):
     id_number_encrypted = models.TextField(blank=True)  # Fernet token of the number
     id_number_masked = models.CharField(_("identity number"), max_length=40, blank=True)
     id_last4_hash = models.CharField(max_length=64, blank=True)  # for /track/
-    phone = models.CharField(_("phone"), max_length=40)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)  # blank: ledger imports
     address = models.CharField(_("address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=6, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -79,9 +79,11 @@ class Application(models.Model):
         _("document number or other features"), max_length=200, blank=True
     )
     provision_form = models.CharField(
-        _("form of provision"), max_length=12, choices=_choices(rules.ProvisionForm)
+        _("form of provision"), max_length=12, choices=_choices(rules.ProvisionForm), blank=True
     )
-    delivery = models.CharField(_("delivery"), max_length=12, choices=_choices(rules.Delivery))
+    delivery = models.CharField(
+        _("delivery"), max_length=12, choices=_choices(rules.Delivery), blank=True
+    )
 
     # Derived from the events (gongkai.core.applications), cached for lists and queues.
     status = models.CharField(
@@ -100,6 +102,12 @@ class Application(models.Model):
         _("fee (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
     )
 
+    class Source(models.TextChoices):
+        FORM = "form", _("the public form")
+        STAFF = "staff", _("registered by staff")
+        LEDGER = "ledger", _("imported from a ledger")
+
+    source = models.CharField(max_length=8, choices=Source.choices, default=Source.FORM)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -162,6 +170,9 @@ class CaseEvent(models.Model):
     party = models.CharField(max_length=200, blank=True)
     reason = models.TextField(blank=True)
     note = models.TextField(blank=True)
+    # What a step recorded beyond the rule's fields: a decision's reply items, a fee's
+    # method and quantity.
+    details = models.JSONField(default=dict, blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -233,6 +244,11 @@ class Remedy(models.Model):
 
     class Meta:
         ordering = ["-year", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "number", "kind", "year"], name="remedy_once_per_case_kind_year"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.kind}"

@@ -20,6 +20,12 @@ NAV = [
     NavItem(_("Government information"), "documents:list", Action.VIEW_RECORDS),
     NavItem(_("My work"), "documents:work", Action.VIEW_RECORDS),
     NavItem(_("Columns"), "documents:columns", Action.MANAGE_COLUMNS),
+    NavItem(
+        _("Applications for disclosure"), "applications_console:list", Action.VIEW_APPLICATIONS
+    ),
+    NavItem(
+        _("Overdue applications"), "applications_console:overdue", Action.VIEW_APPLICATION_QUEUES
+    ),
     NavItem(_("Disclosure figures"), "documents:statistics", Action.VIEW_STATISTICS),
     NavItem(_("Agency and units"), "console:agency", Action.VIEW_AGENCY),
     NavItem(_("Staff"), "console:staff_list", Action.VIEW_STAFF),

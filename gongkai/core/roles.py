@@ -41,7 +41,7 @@ class Action(enum.StrEnum):
     MANAGE_TERMS = "manage_terms"  # the sensitive-term list the scanner looks for
     VIEW_APPLICATIONS = "view_applications"  # 依申请公开 cases, with the applicants' data
     HANDLE_APPLICATIONS = "handle_applications"  # register, correct, consult, extend, decide …
-    VIEW_APPLICATION_QUEUES = "view_application_queues"  # counts and overdue cases, no personal data
+    VIEW_APPLICATION_QUEUES = "view_application_queues"  # queues and overdue cases, anonymous
 
 
 READ_ONLY_ACTIONS = frozenset(

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from gongkai.applications.reminders import send_reminders
 from gongkai.documents.services import records_release_due
 from gongkai.portal.render import render_paths, stale_paths
 from gongkai.review.services import run_queued_jobs
@@ -36,3 +37,5 @@ class Command(BaseCommand):
         run = scheduled_sweep(now=timezone.now(), limit=TICK_SWEEP_LIMIT)
         swept = run.outcome.scanned if run is not None else 0
         self.stdout.write(f"已发布信息复查 (published records swept): {swept}")
+        reminded = send_reminders(today=timezone.localdate(), now=timezone.now())
+        self.stdout.write(f"依申请公开期限提醒 (application deadline reminders): {reminded}")
