@@ -221,6 +221,23 @@ class ApplicationFile(models.Model):
     )
     uploaded_at = models.DateTimeField()
 
+    # Information provided (PROVIDED) passes the privacy review before it is released: the
+    # scanner's findings (masked previews only), and the reviewer's settlement.
+    class Privacy(models.TextChoices):
+        UNSCANNED = "unscanned", _("not scanned")
+        CLEAR = "clear", _("nothing found")
+        BLOCKED = "blocked", _("findings to settle")
+        REDACTED = "redacted", _("redacted copy released")
+        CLEARED = "cleared", _("findings dismissed with reasons")
+
+    privacy = models.CharField(max_length=10, choices=Privacy.choices, default=Privacy.UNSCANNED)
+    findings = models.JSONField(default=list, blank=True)
+    privacy_note = models.TextField(blank=True)
+    redacted_file = models.FileField(upload_to=application_file_path, max_length=200, blank=True)
+    source_record = models.ForeignKey(
+        "documents.Record", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
     class Meta:
         ordering = ["application_id", "pk"]
 
@@ -252,3 +269,97 @@ class Remedy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.kind}"
+
+
+class LetterKind(models.TextChoices):
+    """The letters of a case (issue 5 §4); a reply letter per decision type uses REPLY."""
+
+    CORRECTION = "correction", _("notice to correct (补正告知书)")
+    EXTENSION = "extension", _("notice of extension (延期答复告知书)")
+    CONSULTATION = "consultation", _("letter consulting a third party (征求第三方意见函)")
+    FEE = "fee", _("fee notice (收费通知书)")
+    REPLY = "reply", _("reply (答复书)")
+
+
+class LetterTemplate(models.Model):
+    """An agency's template of one kind of letter. Templates are never edited in place: a
+    change is a new version, and each letter records the version it was made from."""
+
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=12, choices=LetterKind.choices)
+    # For REPLY: the outcome (row of table 三) the template answers; blank: any outcome.
+    outcome = models.CharField(_("outcome"), max_length=24, choices=_outcome_choices(), blank=True)
+    version = models.PositiveIntegerField()
+    title = models.CharField(_("title"), max_length=100)
+    # e.g. 临民公开复〔{year}〕{seq}号 — {year} and {seq} (per agency, kind and year)
+    number_template = models.CharField(_("letter number"), max_length=60)
+    body = models.TextField(_("text"))  # paragraphs; {placeholders} of the case
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["agency_id", "kind", "outcome", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "kind", "outcome", "version"], name="letter_template_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} v{self.version}"
+
+
+class LetterSequence(models.Model):
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=12, choices=LetterKind.choices)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "kind", "year"], name="letter_sequence_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.kind}/{self.year}: {self.last}"
+
+
+def letter_path(instance: "Letter", filename: str) -> str:
+    return f"applications/{instance.application_id}/letters/{filename}"
+
+
+class Letter(models.Model):
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="letters")
+    kind = models.CharField(_("kind"), max_length=12, choices=LetterKind.choices)
+    number = models.CharField(_("letter number"), max_length=60)
+    year = models.PositiveSmallIntegerField()
+    seq = models.PositiveIntegerField()
+    template = models.ForeignKey(LetterTemplate, on_delete=models.PROTECT, related_name="letters")
+    template_version = models.PositiveIntegerField()
+    dated_on = models.DateField(_("date of the letter"))
+    text = models.TextField()  # the letter as issued, plain text
+    docx = models.FileField(upload_to=letter_path, max_length=200)
+    pdf = models.FileField(upload_to=letter_path, max_length=200)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    issued_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["application_id", "issued_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "kind", "number"], name="letter_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["agency", "kind", "year", "seq"], name="letter_seq_unique_per_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
