@@ -130,6 +130,7 @@ def _detail(
     page["panels"] = panels
     page["full_number"] = full_number
     page["warning"] = selectors.render(page["counts"].warning) if page["counts"].warning else ""
+    page.update(_handling_context(request, application))  # provided files, remedies, moves
     status = 400 if failed is not None else 200
     return render(request, "applications/console/detail.html", page, status=status)
 
@@ -233,3 +234,249 @@ def application_overdue(request: HttpRequest) -> HttpResponse:
         "buckets": [(b.value, selectors.BUCKET_LABELS[b]) for b in rules.Bucket],
     }
     return render(request, "applications/console/overdue.html", context)
+
+
+# Information provided, remedies, art. 44 (provided.py, remedies.py, art44.py) --------------
+
+
+def _handling_context(request: HttpRequest, application: Application) -> dict[str, Any]:
+    from gongkai.applications import provided, recompute, remedies
+
+    handles = can(request.user, Action.HANDLE_APPLICATIONS, application)
+    items = [
+        {
+            "item": item,
+            "findings": provided.findings_summary(item),
+            "released": provided.is_released(item),
+        }
+        for item in application.files.filter(kind="provided").select_related("source_record")
+    ]
+    attachable = handles and application.status in provided.ATTACHABLE
+    return {
+        "provided_items": items,
+        "provided_attachable": attachable,
+        "provided_upload_form": forms.ProvidedUploadForm(prefix="provided") if attachable else None,
+        "provided_record_form": forms.ProvidedRecordForm(application=application, prefix="registry")
+        if attachable
+        else None,
+        "dismiss_form": forms.ProvidedDismissForm(prefix="dismiss") if handles else None,
+        "remedies": [
+            (
+                r,
+                forms.RemedyUpdateForm(
+                    initial={"result": r.result, "note": r.note}, prefix=f"remedy{r.pk}"
+                ),
+            )
+            for r in remedies.remedies_of(application)
+        ],
+        "remedy_form": forms.RemedyForm(prefix="remedy") if handles else None,
+        "deadline_moves": recompute.deadline_moves(application),
+    }
+
+
+def _refusal(request: HttpRequest, exc: ValidationError) -> None:
+    for text in exc.messages:
+        messages.error(request, text)
+
+
+def _back(pk: int) -> HttpResponse:
+    return redirect("applications_console:detail", pk=pk)
+
+
+@require_POST
+def provided_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    from gongkai.applications import provided
+
+    application = selectors.application_get_for(user=request.user, pk=pk)
+    require(request.user, Action.HANDLE_APPLICATIONS, application)
+    form = forms.ProvidedUploadForm(request.POST, request.FILES, prefix="provided")
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, text)
+        return _back(pk)
+    upload = form.cleaned_data["file"]
+    try:
+        item = provided.provided_upload(
+            actor=request.user,
+            application=application,
+            name=str(upload.name),
+            data=upload.read(),
+            now=timezone.now(),
+        )
+    except ValidationError as exc:
+        _refusal(request, exc)
+    else:
+        _provided_message(request, item)
+    return _back(pk)
+
+
+def _provided_message(request: HttpRequest, item: Any) -> None:
+    if item.privacy == "blocked":
+        messages.warning(
+            request,
+            _("%(name)s: the privacy review found what must be settled before release.")
+            % {"name": item.original_name},
+        )
+    else:
+        messages.success(request, _("%(name)s: nothing found.") % {"name": item.original_name})
+
+
+@require_POST
+def provided_from_record(request: HttpRequest, pk: int) -> HttpResponse:
+    from gongkai.applications import provided
+
+    application = selectors.application_get_for(user=request.user, pk=pk)
+    require(request.user, Action.HANDLE_APPLICATIONS, application)
+    form = forms.ProvidedRecordForm(request.POST, application=application, prefix="registry")
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, text)
+        return _back(pk)
+    try:
+        item = provided.provided_from_record(
+            actor=request.user,
+            application=application,
+            record=form.cleaned_data["record"],
+            attachment=form.cleaned_data["attachment"],
+            now=timezone.now(),
+        )
+    except ValidationError as exc:
+        _refusal(request, exc)
+    else:
+        _provided_message(request, item)
+    return _back(pk)
+
+
+@require_POST
+def provided_settle(request: HttpRequest, pk: int, file: int, how: str) -> HttpResponse:
+    """Redact, dismiss (with the reason) or remove one provided file."""
+    from gongkai.applications import provided
+
+    found = selectors.file_get_for(user=request.user, application_pk=pk, pk=file)
+    require(request.user, Action.HANDLE_APPLICATIONS, found.application)
+    now = timezone.now()
+    try:
+        if how == "redact":
+            provided.provided_redact(actor=request.user, item=found, now=now)
+            messages.success(request, _("The redacted copy will be released."))
+        elif how == "dismiss":
+            form = forms.ProvidedDismissForm(request.POST, prefix="dismiss")
+            if not form.is_valid():
+                messages.error(request, _("Give the reason."))
+                return _back(pk)
+            provided.provided_dismiss(
+                actor=request.user, item=found, reason=form.cleaned_data["reason"], now=now
+            )
+            messages.success(request, _("The findings were dismissed; the file will be released."))
+        elif how == "remove":
+            provided.provided_remove(actor=request.user, item=found, now=now)
+            messages.success(request, _("The file was removed."))
+        else:
+            raise Http404
+    except ValidationError as exc:
+        _refusal(request, exc)
+    return _back(pk)
+
+
+@require_POST
+def remedy_new(request: HttpRequest, pk: int) -> HttpResponse:
+    from gongkai.applications import remedies
+
+    application = selectors.application_get_for(user=request.user, pk=pk)
+    require(request.user, Action.HANDLE_APPLICATIONS, application)
+    form = forms.RemedyForm(request.POST, prefix="remedy")
+    if form.is_valid():
+        try:
+            remedies.remedy_record(
+                actor=request.user, application=application, now=timezone.now(), **form.cleaned_data
+            )
+            messages.success(request, _("The remedy was recorded."))
+        except ValidationError as exc:
+            _refusal(request, exc)
+    else:
+        for errors in form.errors.values():
+            for text in errors:
+                messages.error(request, text)
+    return _back(pk)
+
+
+@require_POST
+def remedy_update(request: HttpRequest, remedy: int) -> HttpResponse:
+    from gongkai.applications import remedies
+
+    found = remedies.remedy_get_for(user=request.user, pk=remedy)
+    form = forms.RemedyUpdateForm(request.POST, prefix=f"remedy{found.pk}")
+    if form.is_valid():
+        try:
+            remedies.remedy_update(
+                actor=request.user,
+                remedy=found,
+                result=form.cleaned_data["result"],
+                note=form.cleaned_data["note"],
+                now=timezone.now(),
+            )
+            messages.success(request, _("The remedy was updated."))
+        except ValidationError as exc:
+            _refusal(request, exc)
+    if found.application_id:
+        return _back(found.application_id)
+    return redirect("applications_console:remedies")
+
+
+def _own_agency(request: HttpRequest, action: Action) -> Any:
+    agency = getattr(request.user, "agency", None)
+    if agency is None:
+        require_somewhere(request.user, action)
+        raise Http404
+    require(request.user, action, agency)
+    return agency
+
+
+def remedy_list(request: HttpRequest) -> HttpResponse:
+    """The agency's reconsiderations and lawsuits of a year, counted in table 四's columns."""
+    from gongkai.applications import remedies
+
+    agency = _own_agency(request, Action.VIEW_APPLICATIONS)
+    form = forms.RemedyFilterForm(request.GET or None)
+    year = form.cleaned_data.get("year") if form.is_valid() else None
+    listed = remedies.remedies_listed(user=request.user, agency=agency, year=year)
+    counts = remedies.table_four(listed)
+    columns = remedies.columns()
+    context = {
+        "form": form,
+        "year": year,
+        "rows": [(r, remedies.column_of(r)) for r in listed],
+        "columns": [(c, counts[c.number]) for c in columns],
+        "kinds": [(k.value, k.label) for k in rules.RemedyKind],
+    }
+    return render(request, "applications/console/remedies.html", context)
+
+
+def art44_list(request: HttpRequest) -> HttpResponse:
+    """Information requested by two or more applicants (条例第44条)."""
+    from gongkai.applications import art44
+
+    agency = _own_agency(request, Action.VIEW_APPLICATIONS)
+    context = {
+        "groups": art44.groups_for(user=request.user, agency=agency),
+        "handles": can(request.user, Action.HANDLE_APPLICATIONS, agency),
+    }
+    return render(request, "applications/console/art44.html", context)
+
+
+@require_POST
+def art44_create(request: HttpRequest) -> HttpResponse:
+    from gongkai.applications import art44
+
+    agency = _own_agency(request, Action.HANDLE_APPLICATIONS)
+    try:
+        record = art44.art44_create_record(
+            actor=request.user, agency=agency, key=request.POST.get("key", ""), now=timezone.now()
+        )
+    except ValidationError as exc:
+        _refusal(request, exc)
+        return redirect("applications_console:art44")
+    messages.success(request, _("A draft record was created: %(title)s.") % {"title": record.title})
+    return redirect("applications_console:art44")

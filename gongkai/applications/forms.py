@@ -314,3 +314,70 @@ class RegisterForm(forms.Form):
             "confirmed": data.get("confirmed"),
             "signed_for": bool(data.get("signed_for")),
         }
+
+
+# Information provided, remedies (provided.py, remedies.py) ---------------------------------
+
+
+class ProvidedUploadForm(forms.Form):
+    file = forms.FileField(label=_("File provided"))
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        return upload
+
+
+class ProvidedRecordForm(forms.Form):
+    record = forms.ModelChoiceField(label=_("Record of the registry"), queryset=None)
+    attachment = forms.ModelChoiceField(
+        label=_("Attachment"),
+        queryset=None,
+        required=False,
+        help_text=_("Leave empty to provide the record's text."),
+    )
+
+    def __init__(self, *args: Any, application: Application, **kwargs: Any) -> None:
+        from gongkai.applications.provided import records_for
+        from gongkai.documents.models import Attachment
+
+        super().__init__(*args, **kwargs)
+        self.fields["record"].queryset = records_for(application)
+        self.fields["attachment"].queryset = Attachment.objects.filter(
+            record__agency_id=application.agency_id
+        ).select_related("record")
+        self.fields["attachment"].label_from_instance = lambda a: (
+            f"{a.record.title} — {a.original_name}"
+        )
+
+
+class ProvidedDismissForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=TEXTAREA, max_length=1000)
+
+
+class RemedyForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("type"), choices=[(k.value, k.label) for k in rules.RemedyKind]
+    )
+    result = forms.ChoiceField(
+        label=_("result"), choices=[(r.value, r.label) for r in rules.RemedyResult]
+    )
+    year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2099)
+    note = forms.CharField(label=_("note"), widget=TEXTAREA, required=False, max_length=2000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
+        self.fields["result"].initial = rules.RemedyResult.PENDING.value
+
+
+class RemedyUpdateForm(forms.Form):
+    result = forms.ChoiceField(
+        label=_("result"), choices=[(r.value, r.label) for r in rules.RemedyResult]
+    )
+    note = forms.CharField(label=_("note"), widget=TEXTAREA, required=False, max_length=2000)
+
+
+class RemedyFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2099, required=False)

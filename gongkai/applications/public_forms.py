@@ -333,3 +333,36 @@ class TrackForm(forms.Form):
                 code="secret",
             )
         return data
+
+
+class CorrectionForm(forms.Form):
+    """The corrected application, sent through /track/ (条例第30条)."""
+
+    text = forms.CharField(
+        label=_("Corrected application"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        required=False,
+        help_text=_("Describe the information you ask for as the correction notice asked."),
+    )
+    file = forms.FileField(
+        label=_("File (optional)"),
+        required=False,
+        help_text=_("PDF, Word, Excel or a picture; at most 10 MB."),
+    )
+
+    def clean_file(self) -> UploadedFile | None:
+        upload = self.cleaned_data.get("file")
+        if upload is not None and upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors and not (data.get("text") or "").strip() and not data.get("file"):
+            raise forms.ValidationError(_("Write the corrected application or attach it."))
+        return data
+
+    def upload(self) -> Upload | None:
+        upload = self.cleaned_data.get("file")
+        return _upload(upload, ApplicationFile.Kind.CORRECTION) if upload is not None else None

@@ -11,4 +11,6 @@ urlpatterns = [
     path("track/", views.track, name="track"),
     path("track/case/", views.case, name="case"),
     path("track/case/files/<int:pk>/", views.case_file, name="case_file"),
+    path("track/case/correct/", views.case_correct, name="case_correct"),
+    path("track/case/letters/<int:pk>/", views.case_letter, name="case_letter"),
 ]

@@ -25,10 +25,15 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from gongkai.applications import abuse, crypto
+from gongkai.applications import abuse, corrections, crypto, provided
 from gongkai.applications.intake import application_register, last4_hash, tracking_hash
-from gongkai.applications.models import Application, ApplicationFile
-from gongkai.applications.public_forms import ApplicationForm, TrackForm, phone_key
+from gongkai.applications.models import Application, ApplicationFile, Letter, LetterKind
+from gongkai.applications.public_forms import (
+    ApplicationForm,
+    CorrectionForm,
+    TrackForm,
+    phone_key,
+)
 from gongkai.core import applications as rules
 from gongkai.portal.selectors import Site, portal_site
 
@@ -337,8 +342,11 @@ def case(request: HttpRequest) -> HttpResponse:
         "events": events,
         "corrections": [e for e in events if e["step"] is rules.Step.REQUEST_CORRECTION],
         "extension": next((e for e in events if e["step"] is rules.Step.EXTEND), None),
-        "files": application.files.filter(kind__in=PUBLIC_FILE_KINDS),
+        # Information provided is released after its privacy review only (provided.py).
+        "files": provided.released_files(application),
+        "letters": public_letters(application),
     }
+    context.update(_correction_context(request, application))
     return render(request, "applications/public/case.html", context)
 
 
@@ -352,7 +360,9 @@ def case_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     item = get_object_or_404(
         ApplicationFile, pk=pk, application=application, kind__in=PUBLIC_FILE_KINDS
     )
-    with item.file.open("rb") as handle:
+    if not provided.is_released(item):  # the privacy review has not passed it
+        raise Http404
+    with provided.public_file(item).open("rb") as handle:  # the redacted copy if any
         data = handle.read()
     if item.encrypted:
         data = crypto.decrypt_bytes(data)
@@ -361,6 +371,117 @@ def case_file(request: HttpRequest, pk: int) -> HttpResponseBase:
         as_attachment=True,
         filename=item.original_name,
         content_type=item.content_type,
+    )
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+# The applicant's correction and letters on /track/ (corrections.py) ------------------------
+
+CORRECTED_SESSION = "applications_public_corrected"  # the pk, for one "received" notice
+# Letters addressed to the applicant; a letter consulting a third party is not theirs.
+PUBLIC_LETTER_KINDS = [k.value for k in LetterKind if k is not LetterKind.CONSULTATION]
+
+
+def public_letters(application: Application) -> Any:
+    return Letter.objects.filter(application=application, kind__in=PUBLIC_LETTER_KINDS).order_by(
+        "dated_on", "pk"
+    )
+
+
+def _correction_context(
+    request: HttpRequest, application: Application, form: CorrectionForm | None = None
+) -> dict[str, Any]:
+    corrected = request.session.pop(CORRECTED_SESSION, None) == application.pk
+    period = corrections.open_period(application)
+    if period is None:
+        return {"correction_period": None, "corrected": corrected}
+    late = timezone.localdate() > period.until
+    return {
+        "correction_period": period,
+        "correction_late": corrections.late_message(period) if late else "",
+        "correction_form": None if late else (form or CorrectionForm()),
+    }
+
+
+@login_not_required
+@never_cache
+def case_correct(request: HttpRequest) -> HttpResponse:
+    """The applicant sends the corrected application for the case looked up in this session."""
+    site = _site()
+    application = _tracked(request)
+    if application is None:
+        return redirect("applications_public:track")
+    if request.method != "POST":
+        return redirect("applications_public:case")
+    ip = abuse.client_ip(request)
+    key = str(application.pk)
+    if corrections.is_limited("correct_ip", ip) or corrections.is_limited("correct_case", key):
+        return _refused(
+            request,
+            site,
+            _(
+                "Too many corrections were sent. Please try again later, or send the correction "
+                "to the disclosure office by post or in person."
+            ),
+            429,
+        )
+    corrections.hit("correct_ip", ip)
+    corrections.hit("correct_case", key)
+    form = CorrectionForm(request.POST, request.FILES)
+    status = 400
+    if form.is_valid():
+        try:
+            corrections.correction_submit(
+                application=application,
+                text=form.cleaned_data["text"],
+                upload=form.upload(),
+                now=timezone.now(),
+            )
+        except ValidationError as exc:
+            for key_, texts in (
+                exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]
+            ):
+                for text in texts:
+                    form.add_error("file" if key_ == "uploads" else None, text)
+        else:
+            request.session[CORRECTED_SESSION] = application.pk
+            return redirect("applications_public:case")
+    events = _public_events(application)
+    context = {
+        "site": site,
+        "application": application,
+        "status_label": rules.Status(application.status).label,
+        "events": events,
+        "corrections": [e for e in events if e["step"] is rules.Step.REQUEST_CORRECTION],
+        "extension": next((e for e in events if e["step"] is rules.Step.EXTEND), None),
+        "files": provided.released_files(application),
+        "letters": public_letters(application),
+    }
+    context.update(_correction_context(request, application, form))
+    return render(request, "applications/public/case.html", context, status=status)
+
+
+@login_not_required
+@never_cache
+def case_letter(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The PDF of a letter of the case looked up in this session; anything else is a 404."""
+    application = _tracked(request)
+    if application is None:
+        raise Http404
+    letter = get_object_or_404(Letter, pk=pk, application=application, kind__in=PUBLIC_LETTER_KINDS)
+    if not letter.pdf:
+        raise Http404
+    try:
+        with letter.pdf.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        BytesIO(data),
+        as_attachment=True,
+        filename=f"{letter.number}.pdf",
+        content_type="application/pdf",
     )
     response["Cache-Control"] = "no-store, private"
     return response

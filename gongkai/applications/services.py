@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.accounts.models import Unit
 from gongkai.accounts.permissions import Action, can, require
-from gongkai.applications import crypto
+from gongkai.applications import crypto, provided
 from gongkai.applications.intake import refresh
 from gongkai.applications.models import Application, ApplicationFile, CaseEvent
 from gongkai.audit.services import audit_log, diff, snapshot
@@ -80,7 +80,8 @@ def _record(
 ) -> _Recorded:
     """The common body of every step (see the module docstring)."""
     locked = _locked(application)
-    require(actor, Action.HANDLE_APPLICATIONS, locked)
+    if actor is not None:  # None: the system (docs/conventions.md), e.g. corrections.py
+        require(actor, Action.HANDLE_APPLICATIONS, locked)
     before = snapshot(locked, CASE_FIELDS)
     existing = [e.as_rule() for e in locked.events.all()]
     try:
@@ -401,7 +402,15 @@ def application_issue_letter(
     *, actor: Any, application: Application, day: date, now: datetime
 ) -> Application:
     """出具答复书: recorded only; the letters themselves come later (issue 5 §4)."""
-    return _simple(rules.Step.ISSUE_LETTER, actor=actor, application=application, day=day, now=now)
+    return _record(
+        actor=actor,
+        application=application,
+        event=rules.Event(rules.Step.ISSUE_LETTER, day),
+        now=now,
+        action="application.issue_letter",
+        # Information provided must have passed the privacy review first (provided.py).
+        before_save=provided.check_released,
+    ).application
 
 
 @transaction.atomic
@@ -416,6 +425,8 @@ def application_deliver(
         now=now,
         action="application.deliver",
         note=note.strip(),
+        # Information provided must have passed the privacy review first (provided.py).
+        before_save=provided.check_released,
     ).application
 
 

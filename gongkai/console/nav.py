@@ -26,6 +26,17 @@ NAV = [
     NavItem(
         _("Overdue applications"), "applications_console:overdue", Action.VIEW_APPLICATION_QUEUES
     ),
+    NavItem(
+        _("Reconsideration and litigation"),
+        "applications_console:remedies",
+        Action.VIEW_APPLICATIONS,
+    ),
+    NavItem(
+        _("Requested by several (Art. 44)"), "applications_console:art44", Action.VIEW_APPLICATIONS
+    ),
+    NavItem(
+        _("Letter templates"), "applications_console:letter_templates", Action.HANDLE_APPLICATIONS
+    ),
     NavItem(_("Disclosure figures"), "documents:statistics", Action.VIEW_STATISTICS),
     NavItem(_("Agency and units"), "console:agency", Action.VIEW_AGENCY),
     NavItem(_("Staff"), "console:staff_list", Action.VIEW_STAFF),

@@ -146,6 +146,7 @@ def test_corrections_extension_decision_and_provided_files_are_listed(client, re
         size=9,
         sha256="0" * 64,
         uploaded_at=NOW,
+        privacy=ApplicationFile.Privacy.CLEAR,  # released: the privacy review found nothing
     )
     provided.file.save("provided.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     identity = application.files.get(kind="identity")
@@ -177,6 +178,7 @@ def test_a_reply_document_needs_the_look_up_in_the_same_browser(client, register
         size=9,
         sha256="1" * 64,
         uploaded_at=NOW,
+        privacy=ApplicationFile.Privacy.CLEAR,
     )
     mine.file.save("other.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
     assert Client().get(f"/track/case/files/{mine.pk}/").status_code == 404
