@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from gongkai.core.annual_report import (
     Check,
+    Finding,
     RegistryCounts,
     ReportFormat,
     Severity,
@@ -51,7 +52,7 @@ def _four(**changes: int) -> Table:
     return entered_table(layout("四", F2021), raw)
 
 
-def _checks(found: list) -> set[Check]:  # type: ignore[type-arg]
+def _checks(found: list[Finding]) -> set[Check]:
     return {f.check for f in found}
 
 
@@ -148,3 +149,14 @@ def test_in_force_is_not_checked_without_last_year_or_against_the_trial_format()
     trial = entered_table(layout("二", ReportFormat.TRIAL_2019), {("rules", "new_made"): 13})
     assert check_table_two(_two(in_force=25), last_year=trial) == []
     assert check_table_two(trial) == []
+
+
+def test_a_blank_grand_total_beside_figures_is_reported_once() -> None:
+    table = entered_table(
+        layout("三", F2021), {("disclosed", "research"): 2, ("results_total", "research"): 2}
+    )
+    blank = [f for f in check_table_three(table) if f.check is Check.BLANK_TOTAL]
+    assert [(f.row, f.column, f.expected) for f in blank] == [
+        ("（七）总计", "总计", 2),
+        ("（一）予以公开", "总计", 2),
+    ]
