@@ -1,11 +1,14 @@
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.applications import DEFAULT_REGISTRATION_TEMPLATE, check_registration_template
 from gongkai.core.roles import Role as CoreRole
+from gongkai.core.workcalendar import MessageError
 
 agency_code_validator = RegexValidator(
     r"^[A-Z][A-Z0-9]{1,19}$",
@@ -14,6 +17,25 @@ agency_code_validator = RegexValidator(
 unit_code_validator = RegexValidator(
     r"^[A-Z0-9]{1,10}$", _("Use 1 to 10 capital letters or digits, e.g. SJZ.")
 )
+
+# What an application's 登记号 may hold (Application.number), with the longest agency code.
+REGISTRATION_NUMBER_MAX_LENGTH = 60
+
+
+def validate_registration_template(template: str) -> None:
+    """The agency's 登记号 template: core ``check_registration_template`` (its Chinese reason,
+    naming an unknown field), and numbers that fit the registration number's column."""
+    try:
+        check_registration_template(template)
+    except MessageError as exc:
+        raise ValidationError(str(exc), code=exc.message.code) from None
+    longest = template.format(agency_code="X" * 20, year=2026, month=12, seq=99999)
+    if len(longest) > REGISTRATION_NUMBER_MAX_LENGTH:
+        raise ValidationError(
+            _("A registration number from this template could be longer than %(max)s characters."),
+            code="too_long",
+            params={"max": REGISTRATION_NUMBER_MAX_LENGTH},
+        )
 
 
 class ContactInfo(models.Model):
@@ -50,6 +72,16 @@ class Agency(ContactInfo):
         help_text=_(
             "Shown in the disclosure guide after the parts generated from the agency's data "
             "(条例第12条): e.g. the classification of information and how to apply."
+        ),
+    )
+    application_number_template = models.CharField(
+        _("registration number template"),
+        max_length=60,
+        default=DEFAULT_REGISTRATION_TEMPLATE,
+        validators=[validate_registration_template],
+        help_text=_(
+            "The 登记号 of disclosure applications. Fields: {agency_code} {year} {month} {seq}; "
+            "{year} and {seq} are required, the sequence starts again each year."
         ),
     )
     disclosure_office_name = models.CharField(

@@ -23,6 +23,7 @@ from gongkai.core.roles import CROSS_AGENCY_ROLES
 AGENCY_FIELDS = [
     "name",
     "index_template",
+    "application_number_template",
     "guide_text",
     "disclosure_office_name",
     "address",

@@ -35,6 +35,8 @@ SERVICES: dict[rules.Step, Callable[..., Application]] = {
     rules.Step.SEND_CONSULTATION: services.application_send_consultation,
     rules.Step.RECEIVE_OPINION: services.application_receive_opinion,
     rules.Step.EXTEND: services.application_extend,
+    rules.Step.ASK_REASONS: services.application_ask_reasons,
+    rules.Step.SET_LONGER_PERIOD: services.application_set_longer_period,
     rules.Step.NOTIFY_FEE: services.application_notify_fee,
     rules.Step.RECORD_PAYMENT: services.application_record_payment,
     rules.Step.FEE_LAPSED: services.application_fee_lapsed,
@@ -130,6 +132,7 @@ def _detail(
     page["panels"] = panels
     page["full_number"] = full_number
     page["warning"] = selectors.render(page["counts"].warning) if page["counts"].warning else ""
+    page["can_ask_reasons"] = rules.Step.ASK_REASONS.value in {p[0] for p in panels}
     page.update(_handling_context(request, application))  # provided files, remedies, moves
     status = 400 if failed is not None else 200
     return render(request, "applications/console/detail.html", page, status=status)

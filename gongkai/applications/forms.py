@@ -94,6 +94,31 @@ class ExtendForm(StepForm):
     reason = forms.CharField(label=_("Reason for the extension"), widget=TEXTAREA)
 
 
+class AskReasonsForm(StepForm):
+    until = forms.DateField(
+        label=_("Reasons to be stated by"),
+        widget=DATE,
+        required=False,
+        help_text=_(
+            "Optional: the day the applicant is asked to answer by. The reply period keeps "
+            "running (OGI Regulations, art. 35)."
+        ),
+    )
+
+
+class LongerPeriodForm(StepForm):
+    until = forms.DateField(
+        label=_("Longer reply period until"),
+        widget=DATE,
+        help_text=_(
+            "The reasons were accepted but the periods of art. 33 cannot be met: the new "
+            "deadline, later than the current one, told to the applicant (OGI Regulations, "
+            "art. 35)."
+        ),
+    )
+    reason = forms.CharField(label=_("Why the reply needs longer"), widget=TEXTAREA)
+
+
 class FeeForm(StepForm):
     method = forms.ChoiceField(
         label=_("Charging method"),
@@ -189,6 +214,8 @@ STEP_FORMS: dict[rules.Step, type[StepForm]] = {
     rules.Step.SEND_CONSULTATION: PartyForm,
     rules.Step.RECEIVE_OPINION: PartyForm,
     rules.Step.EXTEND: ExtendForm,
+    rules.Step.ASK_REASONS: AskReasonsForm,
+    rules.Step.SET_LONGER_PERIOD: LongerPeriodForm,
     rules.Step.NOTIFY_FEE: FeeForm,
     rules.Step.RECORD_PAYMENT: StepForm,
     rules.Step.FEE_LAPSED: StepForm,

@@ -28,8 +28,8 @@ from gongkai.core.privacy import mask
 from gongkai.core.workcalendar import MessageError
 from gongkai.workcalendar.selectors import work_calendar
 
-# 登记号 template of an agency (gongkai.core.applications.intake): until agencies can set
-# their own, every agency uses the default.
+# 登记号 template (gongkai.core.applications.intake) of an agency that has none set; each
+# agency sets its own (Agency.application_number_template, edited in the console).
 REGISTRATION_TEMPLATE = rules.DEFAULT_REGISTRATION_TEMPLATE
 # The tracking code: 12 characters a person can read out on the phone (no 0/O, 1/I/L).
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -209,7 +209,11 @@ def application_register(
     seq = _next_seq(agency, year)
     code = _new_tracking_code()
     number = rules.registration_number(
-        REGISTRATION_TEMPLATE, year=year, seq=seq, agency_code=agency.code, month=receipt.day.month
+        agency.application_number_template or REGISTRATION_TEMPLATE,
+        year=year,
+        seq=seq,
+        agency_code=agency.code,
+        month=receipt.day.month,
     )
     application = Application.objects.create(
         agency=agency,

@@ -202,6 +202,14 @@ def units_of(agency: Agency) -> QuerySet[Unit]:
     return Unit.objects.filter(agency=agency, active=True)
 
 
+# What a step's `until` is, in the history of the case.
+UNTIL_LABELS: Mapping[str, Any] = {
+    "": _("correction period until %(day)s"),
+    rules.Step.ASK_REASONS.value: _("reasons to be stated by %(day)s"),
+    rules.Step.SET_LONGER_PERIOD.value: _("longer reply period until %(day)s"),
+}
+
+
 @dataclass(frozen=True)
 class HistoryLine:
     day: date
@@ -219,7 +227,7 @@ def _details(event: CaseEvent) -> list[str]:
     if event.variant:
         lines.append(VARIANT_LABELS[rules.Variant(event.variant)])
     if event.until:
-        lines.append(str(_("correction period until %(day)s") % {"day": event.until}))
+        lines.append(str(UNTIL_LABELS.get(event.step, UNTIL_LABELS[""]) % {"day": event.until}))
     if event.party:
         lines.append(event.party)
     if event.reason:
@@ -369,6 +377,43 @@ MESSAGES: Mapping[str, Any] = {
         "The outcome “%(outcome)s” needs a reply letter, delivered, before the case is closed "
         "(OGI Regulations, art. 36)."
     ),
+    "reasons.second": _(
+        "The applicant was already asked for the reasons on %(day)s (OGI Regulations, "
+        "art. 35); they cannot be asked again."
+    ),
+    "reasons.no_period": _(
+        "The day to state the reasons by, %(until)s, must come after the request, %(day)s."
+    ),
+    "longer.not_asked": _(
+        "Ask the applicant for the reasons first (OGI Regulations, art. 35): a longer reply "
+        "period is fixed only when they are accepted."
+    ),
+    "longer.second": _(
+        "A longer reply period was already fixed on %(day)s, until %(until)s (OGI Regulations, "
+        "art. 35); it cannot be fixed again."
+    ),
+    "longer.no_date": _("Give the last day of the longer reply period (OGI Regulations, art. 35)."),
+    "longer.not_later": _(
+        "The longer reply period, until %(until)s, must end after the current deadline "
+        "%(due)s; otherwise no longer period is needed (OGI Regulations, art. 35)."
+    ),
+    "longer.late": _(
+        "A longer reply period must be fixed and told to the applicant before the deadline "
+        "%(due)s (OGI Regulations, art. 35); %(day)s is too late."
+    ),
+    "extension.after_longer": _(
+        "A longer reply period until %(until)s was fixed on %(day)s (OGI Regulations, "
+        "art. 35); the reply period is not extended any more."
+    ),
+    "decision.excessive_not_asked": _(
+        "The applicant was not asked for the reasons: the reply cannot be “many repeated "
+        "requests without good reason” (OGI Regulations, art. 35)."
+    ),
+    "decision.excessive_accepted": _(
+        "The applicant's reasons were accepted (a longer reply period was fixed on %(day)s): "
+        "the reply can no longer be “many repeated requests without good reason” (OGI "
+        "Regulations, art. 35)."
+    ),
     # deadlines.py
     "case.correction_open": _(
         "Correction requested on %(requested)s, period until %(until)s; the corrected "
@@ -393,6 +438,19 @@ MESSAGES: Mapping[str, Any] = {
     ),
     "case.fee_counted": _(
         "By this agency's setting, the days from the fee notice to payment are counted."
+    ),
+    "case.reasons_asked": _(
+        "The applicant was asked for the reasons on %(day)s (OGI Regulations, art. 35); the "
+        "reply period keeps running meanwhile."
+    ),
+    "case.reasons_asked_until": _(
+        "On %(day)s the applicant was asked to state the reasons by %(until)s (OGI "
+        "Regulations, art. 35); the reply period keeps running meanwhile."
+    ),
+    "case.longer_period": _(
+        "On %(day)s a longer reply period until %(until)s was fixed and told to the applicant "
+        "(OGI Regulations, art. 35): the deadline is %(until)s, no longer the working days "
+        "counted above."
     ),
     # vocabulary.py
     "outcome.variant_needed": _(

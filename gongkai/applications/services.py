@@ -262,6 +262,42 @@ def application_extend(
 
 
 @transaction.atomic
+def application_ask_reasons(
+    *, actor: Any, application: Application, day: date, now: datetime, until: date | None = None
+) -> Application:
+    """要求说明理由 (条例第35条): the number or frequency of the applicant's requests is clearly
+    beyond a reasonable range; once, with an optional day to answer by. [I] The clock does not
+    pause meanwhile."""
+    return _record(
+        actor=actor,
+        application=application,
+        event=rules.Event(rules.Step.ASK_REASONS, day, until=until),
+        now=now,
+        action="application.ask_reasons",
+        extra_changes={"until": [None, until.isoformat()]} if until else None,
+    ).application
+
+
+@transaction.atomic
+def application_set_longer_period(
+    *, actor: Any, application: Application, day: date, until: date, reason: str, now: datetime
+) -> Application:
+    """确定延迟答复期限 (条例第35条): the reasons were accepted but the periods of 条例第33条
+    cannot be met; a reasonable period fixed and told to the applicant, once, after the reasons
+    were asked. Its last day (``until``, after the current deadline) becomes the deadline."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason the reply needs a longer period.")})
+    return _record(
+        actor=actor,
+        application=application,
+        event=rules.Event(rules.Step.SET_LONGER_PERIOD, day, until=until, reason=reason.strip()),
+        now=now,
+        action="application.set_longer_period",
+        reason=reason.strip(),
+    ).application
+
+
+@transaction.atomic
 def application_notify_fee(
     *,
     actor: Any,

@@ -4,9 +4,16 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.accounts.models import Agency, RoleAssignment, Unit, User
+from gongkai.accounts.models import (
+    Agency,
+    RoleAssignment,
+    Unit,
+    User,
+    validate_registration_template,
+)
 from gongkai.accounts.services import AGENCY_FIELDS, UNIT_FIELDS
 from gongkai.core import disclosure
+from gongkai.core.applications import DEFAULT_REGISTRATION_TEMPLATE
 
 
 class LoginForm(AuthenticationForm):
@@ -48,6 +55,7 @@ class AgencyForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["index_template"].required = False  # empty: the default template
+        self.fields["application_number_template"].required = False  # idem
 
     def clean_index_template(self) -> str:
         template: str = self.cleaned_data["index_template"] or disclosure.DEFAULT_INDEX_TEMPLATE
@@ -55,6 +63,13 @@ class AgencyForm(forms.ModelForm):
             disclosure.check_index_template(template)
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from None
+        return template
+
+    def clean_application_number_template(self) -> str:
+        template: str = (
+            self.cleaned_data["application_number_template"] or DEFAULT_REGISTRATION_TEMPLATE
+        )
+        validate_registration_template(template)  # the core's Chinese reason
         return template
 
 

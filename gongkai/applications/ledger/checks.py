@@ -97,17 +97,19 @@ class Checked:
     bad: list[BadRow] = field(default_factory=list)
 
 
-def template_serial(number: str, received: date, agency_code: str) -> int | None:
+def template_serial(
+    number: str, received: date, agency_code: str, template: str = REGISTRATION_TEMPLATE
+) -> int | None:
     """The serial of a 登记号 written in the agency's own template for its year of receipt
     (so new registrations must continue after it); None for any other number."""
-    found = _template_pattern(REGISTRATION_TEMPLATE, agency_code).fullmatch(number)
+    found = _template_pattern(template, agency_code).fullmatch(number)
     if found is None or int(found["year"]) != received.year:
         return None
     seq = int(found["seq"])
     if seq < 1:
         return None
     rendered = rules.registration_number(
-        REGISTRATION_TEMPLATE,
+        template,
         year=received.year,
         seq=seq,
         agency_code=agency_code,
@@ -374,7 +376,12 @@ def _application(
         line=source.line,
         number=number,
         year=received.year,
-        seq=template_serial(number, received, agency.code),
+        seq=template_serial(
+            number,
+            received,
+            agency.code,
+            agency.application_number_template or REGISTRATION_TEMPLATE,
+        ),
         received=received,
         channel=channel,
         applicant_kind=kind,

@@ -12,7 +12,10 @@ not know:
   it arrives is not recorded; after that day the agency decides without the answer;
 - an open wait (correction, consultation, payment) is projected to its latest possible end:
   the end of the correction period, of the consultee's period, of the payment period. The
-  deadline is then marked ``paused`` and must be recomputed when the next event comes.
+  deadline is then marked ``paused`` and must be recomputed when the next event comes;
+- 条例第35条: [I] asking the applicant for reasons does not pause the clock (the 条例 says
+  nothing of it; the conservative reading); once a 延迟答复 period is fixed, its last day is
+  the deadline, not a count, and [I] steps recorded afterwards do not move it.
 
 Reminders fall 5, 3 and 1 working days before the deadline; a case is due today, due soon
 (within 3 working days), overdue, or paused for a given ``today``.
@@ -68,6 +71,16 @@ CHINESE: Mapping[str, str] = {
         "暂按该日缴费计算"
     ),
     "case.fee_counted": "按本机关设置，收费通知至缴费期间计入答复期限",
+    "case.reasons_asked": (
+        "%(day)s 要求申请人说明理由（条例第35条）；说明理由期间照常计算答复期限"
+    ),
+    "case.reasons_asked_until": (
+        "%(day)s 要求申请人于 %(until)s 前说明理由（条例第35条）；说明理由期间照常计算答复期限"
+    ),
+    "case.longer_period": (
+        "%(day)s 确定延迟答复期限至 %(until)s 并告知申请人（条例第35条）：答复期限为 %(until)s，"
+        "不再按上述工作日计算"
+    ),
     "case.before": "日期 %(day)s 之前第 %(count)s 个工作日超出支持范围",
 }
 
@@ -146,6 +159,18 @@ def deadline_of(
     )
     head = _head(facts, base.steps[0])
     rest = [_relabel(step, fee) for step in base.steps[1:]]
+    notes.extend(_reasons_note(facts))
+    if facts.longer_period_set is not None and facts.longer_period_until is not None:
+        until = facts.longer_period_until
+        fixed = _say("case.longer_period", day=facts.longer_period_set, until=until)
+        return CaseDeadline(
+            due=until,
+            working_days=base.working_days,
+            provisional=False,  # a date fixed and notified, not a count of working days
+            paused=False,
+            waiting_until=None,
+            steps=(head, *notes, *rest, fixed),
+        )
     return CaseDeadline(
         due=base.due,
         working_days=base.working_days,
@@ -154,6 +179,14 @@ def deadline_of(
         waiting_until=max(waits) if waits else None,
         steps=(head, *notes, *rest),
     )
+
+
+def _reasons_note(facts: CaseFacts) -> list[Message]:
+    if facts.reasons_asked is None:
+        return []
+    if facts.reasons_until is None:
+        return [_say("case.reasons_asked", day=facts.reasons_asked)]
+    return [_say("case.reasons_asked_until", day=facts.reasons_asked, until=facts.reasons_until)]
 
 
 def _correction_open(facts: CaseFacts) -> bool:

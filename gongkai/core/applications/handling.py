@@ -13,7 +13,12 @@ of time and number that need the events and the calendar:
   without an answer;
 - the decision is one row of table 三; the rows of a lapse come only from their step, and
   （四）3 补正后申请内容仍不明确 only after a correction was received;
-- [I] a decision on the merits is closed only after its letter was delivered.
+- [I] a decision on the merits is closed only after its letter was delivered;
+- 条例第35条: the applicant may be asked once for the reasons of requests clearly beyond a
+  reasonable range; [I] the clock does not pause meanwhile. （五）4 无正当理由大量反复申请 only
+  after that request and not once reasons were accepted; reasons accepted, one 延迟答复 period
+  ending after the current deadline, [I] fixed before that deadline passes, and then no
+  extension under 条例第33条.
 """
 
 from collections.abc import Mapping, Sequence
@@ -76,6 +81,29 @@ CHINESE: Mapping[str, str] = {
     "decision.lapse_outcome": "办理结果“%(outcome)s”只能由“%(step)s”产生，不能直接选择",
     "decision.not_corrected": "未收到补正后的申请，不能以“补正后申请内容仍不明确”答复（条例第30条）",
     "close.needs_letter": "办理结果“%(outcome)s”须出具答复书并送达后才能办结（条例第36条）",
+    "reasons.second": "本申请已于 %(day)s 要求申请人说明理由（条例第35条），不能再次要求",
+    "reasons.no_period": "说明理由的期限 %(until)s 须晚于要求之日 %(day)s",
+    "longer.not_asked": (
+        "须先要求申请人说明理由（条例第35条），理由成立的，才能确定延迟答复的合理期限"
+    ),
+    "longer.second": ("延迟答复期限已于 %(day)s 确定至 %(until)s（条例第35条），不能再次确定"),
+    "longer.no_date": "须写明延迟答复的期限（条例第35条）",
+    "longer.not_later": (
+        "延迟答复期限 %(until)s 须晚于当前答复期限 %(due)s，否则不必延迟答复（条例第35条）"
+    ),
+    "longer.late": (
+        "延迟答复期限须在答复期限 %(due)s 届满前确定并告知申请人（条例第35条），%(day)s 已逾期"
+    ),
+    "extension.after_longer": (
+        "本申请已于 %(day)s 确定延迟答复期限至 %(until)s（条例第35条），不再延长答复期限"
+    ),
+    "decision.excessive_not_asked": (
+        "未要求申请人说明理由，不能以“无正当理由大量反复申请”不予处理（条例第35条）"
+    ),
+    "decision.excessive_accepted": (
+        "申请人的理由已被接受（%(day)s 确定延迟答复期限），不能再以“无正当理由大量反复申请”"
+        "不予处理（条例第35条）"
+    ),
 }
 
 
@@ -102,7 +130,7 @@ def check_step(
     if today is not None and event.day > today:
         raise StepRefused(_say("step.future", step=event.step.label, day=event.day, today=today))
     refusal = _refusal(facts, event.step, event.day, calendar, fee_pause)
-    refusal = refusal or _content_refusal(facts, event)
+    refusal = refusal or _content_refusal(facts, event, calendar, fee_pause)
     if refusal is not None:
         raise StepRefused(refusal)
     return apply(facts, event)
@@ -147,6 +175,13 @@ def _repeat_refusal(facts: CaseFacts, step: Step) -> Message | None:
         return _say("extension.second", day=facts.extended)
     if step is Step.NOTIFY_FEE and facts.fee_notified is not None:
         return _say("fee.second", day=facts.fee_notified)
+    if step is Step.ASK_REASONS and facts.reasons_asked is not None:
+        return _say("reasons.second", day=facts.reasons_asked)
+    if step in (Step.SET_LONGER_PERIOD, Step.EXTEND) and facts.longer_period_set is not None:
+        code = "longer.second" if step is Step.SET_LONGER_PERIOD else "extension.after_longer"
+        return _say(code, day=facts.longer_period_set, until=facts.longer_period_until or "")
+    if step is Step.SET_LONGER_PERIOD and facts.reasons_asked is None:
+        return _say("longer.not_asked")
     return None
 
 
@@ -183,9 +218,10 @@ def _time_refusal(
         if until is None or day > until:
             return None
         return _say("correction.not_lapsed", until=until)
-    if step is Step.EXTEND:
+    if step in (Step.EXTEND, Step.SET_LONGER_PERIOD):
         due = deadline_of(facts, calendar, fee_pause=fee_pause).due
-        return _say("extension.late", due=due, day=day) if day > due else None
+        code = "extension.late" if step is Step.EXTEND else "longer.late"
+        return _say(code, due=due, day=day) if day > due else None
     if step in (Step.RECORD_PAYMENT, Step.FEE_LAPSED) and facts.fee_notified is not None:
         return _payment_refusal(step, day, payment_due(calendar, facts.fee_notified))
     if step is Step.DECIDE:
@@ -218,9 +254,15 @@ def _consultation_refusal(facts: CaseFacts, day: date, calendar: WorkCalendar) -
     return None
 
 
-def _content_refusal(facts: CaseFacts, event: Event) -> Message | None:
+def _content_refusal(
+    facts: CaseFacts, event: Event, calendar: WorkCalendar, fee_pause: bool
+) -> Message | None:
     """What the event itself must carry."""
     step, day = event.step, event.day
+    if step is Step.ASK_REASONS and event.until is not None and event.until <= day:
+        return _say("reasons.no_period", until=event.until, day=day)
+    if step is Step.SET_LONGER_PERIOD:
+        return _longer_period_refusal(facts, event, calendar, fee_pause)
     if step is Step.REQUEST_CORRECTION and (event.until is None or event.until <= day):
         return _say("correction.no_period", day=day)
     until = facts.correction_until
@@ -234,6 +276,17 @@ def _content_refusal(facts: CaseFacts, event: Event) -> Message | None:
     return None
 
 
+def _longer_period_refusal(
+    facts: CaseFacts, event: Event, calendar: WorkCalendar, fee_pause: bool
+) -> Message | None:
+    if event.until is None:
+        return _say("longer.no_date")
+    due = deadline_of(facts, calendar, fee_pause=fee_pause).due
+    if event.until <= due:
+        return _say("longer.not_later", until=event.until, due=due)
+    return None
+
+
 def _decision_refusal(facts: CaseFacts, event: Event) -> Message | None:
     outcome = event.outcome
     if outcome is None:
@@ -244,6 +297,10 @@ def _decision_refusal(facts: CaseFacts, event: Event) -> Message | None:
         )
     if outcome is Outcome.STILL_UNCLEAR and facts.corrected is None:
         return _say("decision.not_corrected")
+    if outcome is Outcome.EXCESSIVE and facts.reasons_asked is None:
+        return _say("decision.excessive_not_asked")
+    if outcome is Outcome.EXCESSIVE and facts.longer_period_set is not None:
+        return _say("decision.excessive_accepted", day=facts.longer_period_set)
     try:
         reply_items(outcome, event.variant)
     except MessageError as error:

@@ -66,6 +66,8 @@ class Step(enum.StrEnum):
     SEND_CONSULTATION = "send_consultation"
     RECEIVE_OPINION = "receive_opinion"
     EXTEND = "extend"
+    ASK_REASONS = "ask_reasons"
+    SET_LONGER_PERIOD = "set_longer_period"
     NOTIFY_FEE = "notify_fee"
     RECORD_PAYMENT = "record_payment"
     FEE_LAPSED = "fee_lapsed"
@@ -90,6 +92,8 @@ STEP_LABELS: Mapping[Step, str] = {
     Step.SEND_CONSULTATION: "发出征求意见函",
     Step.RECEIVE_OPINION: "收到征求意见答复",
     Step.EXTEND: "延长答复期限",
+    Step.ASK_REASONS: "要求申请人说明理由",
+    Step.SET_LONGER_PERIOD: "确定延迟答复期限",
     Step.NOTIFY_FEE: "发出收费通知",
     Step.RECORD_PAYMENT: "登记缴费",
     Step.FEE_LAPSED: "逾期未缴费，视为放弃申请",
@@ -115,6 +119,12 @@ TRANSITIONS: Mapping[tuple[Status, Step], Status] = {
     (Status.CONSULTING, Step.RECEIVE_OPINION): Status.ASSIGNED,
     (Status.ASSIGNED, Step.EXTEND): Status.ASSIGNED,
     (Status.CONSULTING, Step.EXTEND): Status.CONSULTING,
+    # 条例第35条: asking for the reasons, then, reasons accepted, a longer period; the case
+    # stays where it is (handling.py: the order and the once-only rules)
+    (Status.ASSIGNED, Step.ASK_REASONS): Status.ASSIGNED,
+    (Status.CONSULTING, Step.ASK_REASONS): Status.CONSULTING,
+    (Status.ASSIGNED, Step.SET_LONGER_PERIOD): Status.ASSIGNED,
+    (Status.CONSULTING, Step.SET_LONGER_PERIOD): Status.CONSULTING,
     (Status.ASSIGNED, Step.NOTIFY_FEE): Status.AWAITING_PAYMENT,
     (Status.AWAITING_PAYMENT, Step.RECORD_PAYMENT): Status.ASSIGNED,
     (Status.AWAITING_PAYMENT, Step.FEE_LAPSED): Status.DECIDED,  # （六）2
@@ -149,9 +159,13 @@ class Event:
     day: date
     outcome: Outcome | None = None  # DECIDE
     variant: Variant | None = None  # DECIDE, for the rows that cover two reply types
-    until: date | None = None  # REQUEST_CORRECTION: the last day of the correction period
+    # REQUEST_CORRECTION: the last day of the correction period; ASK_REASONS: optionally, the
+    # day the applicant is asked to answer by; SET_LONGER_PERIOD: the 延迟答复 deadline
+    until: date | None = None
     party: str = ""  # SEND_CONSULTATION, RECEIVE_OPINION: who is consulted
-    reason: str = ""  # RECEIVE_CORRECTION after its period: the applicant's 正当理由
+    # RECEIVE_CORRECTION after its period: the applicant's 正当理由; EXTEND, SET_LONGER_PERIOD:
+    # why the reply needs longer
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,6 +188,10 @@ class CaseFacts:
     corrected: date | None = None
     consultations: tuple[Consultation, ...] = ()
     extended: date | None = None
+    reasons_asked: date | None = None  # 条例第35条
+    reasons_until: date | None = None
+    longer_period_set: date | None = None  # the day the 延迟答复 period was fixed
+    longer_period_until: date | None = None  # its last day: the case deadline
     fee_notified: date | None = None
     paid: date | None = None
     outcome: Outcome | None = None
@@ -260,6 +278,10 @@ def _record(facts: CaseFacts, event: Event, status: Status) -> CaseFacts:
         )
     if step is Step.EXTEND:
         return replace(facts, extended=day)
+    if step is Step.ASK_REASONS:
+        return replace(facts, reasons_asked=day, reasons_until=event.until)
+    if step is Step.SET_LONGER_PERIOD:
+        return replace(facts, longer_period_set=day, longer_period_until=event.until)
     if step is Step.NOTIFY_FEE:
         return replace(facts, fee_notified=day)
     if step is Step.RECORD_PAYMENT:

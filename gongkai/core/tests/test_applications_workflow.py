@@ -16,6 +16,7 @@ from gongkai.core.applications import (
     StepRefused,
     Variant,
     allowed_steps,
+    case_deadline,
     check_step,
     refusal,
     replay,
@@ -305,6 +306,7 @@ def test_the_allowed_steps_follow_the_state_and_the_time() -> None:
         Step.REQUEST_CORRECTION,
         Step.SEND_CONSULTATION,
         Step.EXTEND,
+        Step.ASK_REASONS,
         Step.NOTIFY_FEE,
         Step.WITHDRAW,
         Step.DECIDE,
@@ -344,6 +346,9 @@ def _event_for(step: Step, day: date, events: list[Event]) -> Event:
         return Event(step, day, party=facts.open_consultations[0].party)
     if step is Step.DECIDE:
         return decide(day, Outcome.PARTLY_DISCLOSED)
+    if step is Step.SET_LONGER_PERIOD:
+        due = case_deadline(events, CALENDAR).due
+        return Event(step, day, until=date.fromordinal(due.toordinal() + 30))
     return Event(step, day)
 
 
