@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "gongkai.api",
     "gongkai.review",
     "gongkai.applications",
+    "gongkai.reports",
 ]
 
 MIDDLEWARE = [

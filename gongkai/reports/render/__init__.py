@@ -1,0 +1,10 @@
+"""The annual report rendered: HTML (and PDF from it), DOCX, XLSX; JSON is the core's
+`report_json`. Every renderer walks the core layout (`grid.place`) with its spans, so the
+tables have exactly the official labels and merged cells."""
+
+from gongkai.reports.render.docx import report_docx
+from gongkai.reports.render.grid import Placed, place
+from gongkai.reports.render.html import report_html, report_pdf
+from gongkai.reports.render.xlsx import report_xlsx
+
+__all__ = ["Placed", "place", "report_docx", "report_html", "report_pdf", "report_xlsx"]
