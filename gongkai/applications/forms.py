@@ -92,6 +92,11 @@ class PartyForm(StepForm):
 
 class ExtendForm(StepForm):
     reason = forms.CharField(label=_("Reason for the extension"), widget=TEXTAREA)
+    approved_by = forms.CharField(
+        label=_("Approved by"),
+        max_length=100,
+        help_text=_("The head of the disclosure office who approved the extension (art. 33)."),
+    )
 
 
 class AskReasonsForm(StepForm):

@@ -114,6 +114,7 @@ def test_apply_correct_through_track_extend_decide_with_a_redacted_file(
     # The office extends, then provides a file with an identity number: blocked by the scan.
     staff.reload()
     staff.locator("#id_extend-reason").fill("需要汇总各街道数据")
+    staff.locator("#id_extend-approved_by").fill("王主任")
     take_step(staff, "extend")
     assert Application.objects.get().extended
     sheet = tmp_path / "低保资金发放表.xlsx"

@@ -102,7 +102,10 @@ def test_a_refused_step_shows_the_reason_on_the_form(client, cast, fixed_today):
         {"assign-day": "2026-03-03", "assign-handler": cast.office.pk},
     )
     url = reverse("applications_console:step", args=[case.pk, "extend"])
-    response = client.post(url, {"extend-day": "2026-03-31", "extend-reason": "数据量大"})
+    response = client.post(
+        url,
+        {"extend-day": "2026-03-31", "extend-reason": "数据量大", "extend-approved_by": "王主任"},
+    )
     assert response.status_code == 400
     assert "2026-03-30" in response.content.decode()  # the deadline it came too late for
     assert not Application.objects.get(pk=case.pk).extended

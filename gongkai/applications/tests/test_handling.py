@@ -86,8 +86,16 @@ def test_a_full_case_from_registration_to_archive(cast):
     after_consultation = case.deadline
     assert after_consultation > calendar.add_working_days(date(2026, 3, 9), 20)
 
-    case = step("extend", cast, case, date(2026, 3, 18), reason="需要汇总多个科室的数据")
+    case = step(
+        "extend",
+        cast,
+        case,
+        date(2026, 3, 18),
+        reason="需要汇总多个科室的数据",
+        approved_by="王主任",
+    )
     assert case.extended and case.deadline == calendar.add_working_days(after_consultation, 20)
+    assert case.events.get(step="extend").details == {"approved_by": "王主任"}
 
     case = step("notify_fee", cast, case, date(2026, 3, 19), method="per_page", quantity=50)
     assert case.status == "awaiting_payment" and case.fee_amount == Decimal(200)  # 20 × 10元
@@ -136,18 +144,23 @@ def test_a_correction_notice_after_seven_working_days_is_refused(cast):
 
 def test_the_reply_period_is_extended_once_only(cast):
     case = step("assign", cast, register(cast), date(2026, 3, 3), handler=cast.office)
-    case = step("extend", cast, case, date(2026, 3, 20), reason="数据量大")
+    case = step("extend", cast, case, date(2026, 3, 20), reason="数据量大", approved_by="王主任")
     with pytest.raises(ValidationError) as refused:
-        step("extend", cast, case, date(2026, 3, 23), reason="再次延长")
+        step("extend", cast, case, date(2026, 3, 23), reason="再次延长", approved_by="王主任")
     assert "只能延长一次" in refused.value.messages[0]
 
 
-def test_an_extension_needs_a_reason_and_must_come_before_the_deadline(cast):
+def test_an_extension_needs_a_reason_an_approver_and_must_come_before_the_deadline(cast):
     case = step("assign", cast, register(cast), date(2026, 3, 3), handler=cast.office)
     with pytest.raises(ValidationError):
-        step("extend", cast, case, date(2026, 3, 20), reason=" ")
+        step("extend", cast, case, date(2026, 3, 20), reason=" ", approved_by="王主任")
+    with pytest.raises(ValidationError) as unapproved:
+        step("extend", cast, case, date(2026, 3, 20), reason="数据量大", approved_by=" ")
+    assert "approved_by" in unapproved.value.message_dict
     with pytest.raises(ValidationError) as refused:
-        step("extend", cast, case, date(2026, 3, 31), reason="数据量大")  # deadline 3月30日
+        step(
+            "extend", cast, case, date(2026, 3, 31), reason="数据量大", approved_by="王主任"
+        )  # deadline 3月30日
     assert "届满前" in refused.value.messages[0]
     assert not Application.objects.get(pk=case.pk).extended
 

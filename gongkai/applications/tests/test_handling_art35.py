@@ -94,7 +94,7 @@ def test_a_longer_period_becomes_the_deadline_and_is_audited(cast):
         )
     assert "不能再次确定" in refused.value.messages[0]
     with pytest.raises(ValidationError) as refused:
-        step("extend", cast, case, date(2026, 3, 12), reason="数据量大")
+        step("extend", cast, case, date(2026, 3, 12), reason="数据量大", approved_by="王主任")
     assert "不再延长答复期限" in refused.value.messages[0]
     case = step("decide", cast, case, date(2026, 4, 20), outcome="partly_disclosed", items=PARTLY)
     assert case.status == "decided"

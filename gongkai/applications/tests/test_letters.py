@@ -180,7 +180,14 @@ def test_letter_numbers_follow_each_other_per_agency_kind_and_year(cast, no_pdf)
     assert other.number == "测人公开补〔2026〕1号"
     # another kind counts on its own
     first = step("receive_correction", cast, first, date(2026, 3, 9))
-    extended = step("extend", cast, first, date(2026, 3, 10), reason="需要汇总多个科室的数据")
+    extended = step(
+        "extend",
+        cast,
+        first,
+        date(2026, 3, 10),
+        reason="需要汇总多个科室的数据",
+        approved_by="王主任",
+    )
     assert issue(cast, extended, "extension").number == "测民公开延〔2026〕1号"
     # a new year starts again at 1
     next_year = issue(cast, first, "correction", now=datetime(2027, 1, 4, 9, 0, tzinfo=TZ))
