@@ -18,6 +18,7 @@ urlpatterns = [
     path("console/records/", include("gongkai.documents.urls")),
     path("console/review/", include("gongkai.review.urls")),
     path("console/applications/", include("gongkai.applications.console_urls")),
+    path("console/reports/", include("gongkai.reports.urls")),
     path("console/", include("gongkai.console.urls")),
     path("api/", include("gongkai.api.urls")),
 ]

@@ -42,6 +42,10 @@ class Action(enum.StrEnum):
     VIEW_APPLICATIONS = "view_applications"  # 依申请公开 cases, with the applicants' data
     HANDLE_APPLICATIONS = "handle_applications"  # register, correct, consult, extend, decide …
     VIEW_APPLICATION_QUEUES = "view_application_queues"  # queues and overdue cases, anonymous
+    VIEW_ANNUAL_REPORT = "view_annual_report"  # 年度报告: preview, checks, downloads, versions
+    EDIT_ANNUAL_REPORT = "edit_annual_report"  # entered figures of table 二, prose of 一, 五, 六
+    PUBLISH_ANNUAL_REPORT = "publish_annual_report"  # freeze a version (a correction too)
+    OVERRIDE_REPORT_CHECKS = "override_report_checks"  # allow publication despite failed checks
 
 
 READ_ONLY_ACTIONS = frozenset(
@@ -56,6 +60,7 @@ READ_ONLY_ACTIONS = frozenset(
         Action.VIEW_STATISTICS,
         Action.VIEW_FINDINGS,
         Action.VIEW_APPLICATION_QUEUES,
+        Action.VIEW_ANNUAL_REPORT,
     }
 )
 
@@ -74,6 +79,9 @@ CONTENT_ACTIONS = frozenset(
         Action.HANDLE_LEAK,
         Action.VIEW_APPLICATIONS,
         Action.HANDLE_APPLICATIONS,
+        Action.EDIT_ANNUAL_REPORT,
+        Action.PUBLISH_ANNUAL_REPORT,
+        Action.OVERRIDE_REPORT_CHECKS,
     }
 )
 
@@ -82,7 +90,14 @@ ALLOWED: dict[Role, frozenset[Action]] = {
     Role.REVIEWER: _EVERY_STAFF_MEMBER
     | {Action.REVIEW_RECORD, Action.VIEW_FINDINGS, Action.HANDLE_LEAK, Action.MANAGE_TERMS},
     Role.APPROVER: _EVERY_STAFF_MEMBER
-    | {Action.APPROVE_RECORD, Action.REVOKE_RECORD, Action.VIEW_FINDINGS, Action.HANDLE_LEAK},
+    | {
+        Action.APPROVE_RECORD,
+        Action.REVOKE_RECORD,
+        Action.VIEW_FINDINGS,
+        Action.HANDLE_LEAK,
+        Action.VIEW_ANNUAL_REPORT,
+        Action.OVERRIDE_REPORT_CHECKS,
+    },
     Role.DISCLOSURE_OFFICE: _EVERY_STAFF_MEMBER
     | {
         Action.DRAFT_RECORD,
@@ -100,6 +115,9 @@ ALLOWED: dict[Role, frozenset[Action]] = {
         Action.VIEW_APPLICATIONS,
         Action.HANDLE_APPLICATIONS,
         Action.VIEW_APPLICATION_QUEUES,
+        Action.VIEW_ANNUAL_REPORT,
+        Action.EDIT_ANNUAL_REPORT,
+        Action.PUBLISH_ANNUAL_REPORT,
     },
     # A supervisor reads across agencies and changes nothing.
     Role.SUPERVISOR: READ_ONLY_ACTIONS,

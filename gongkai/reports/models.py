@@ -5,6 +5,7 @@ Both are kept per agency and year. A figure is stored as typed and validated by 
 (`parse_value`) when the report is built, so a bad one is named with its cell.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -60,3 +61,81 @@ class ReportText(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+
+class ReportTextVersion(models.Model):
+    """Every saved text of a section, kept: `ReportText` holds the current one."""
+
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    section = models.CharField(_("section"), max_length=2, choices=ReportText.Section.choices)
+    version = models.PositiveIntegerField(_("version"))
+    text = models.TextField(_("text"), blank=True)
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    saved_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["agency_id", "year", "section", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "section", "version"], name="report_text_version_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}/{self.section} v{self.version}"
+
+
+class ChecksOverride(models.Model):
+    """An approver's (分管领导) permission to publish despite the blocking findings listed in
+    `findings`; used by the next publication of that year and recorded on it."""
+
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    findings = models.JSONField(default=list)  # the blocking findings it covers (json)
+    reason = models.TextField(_("reason"))
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    granted_at = models.DateTimeField()
+    used = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["agency_id", "year", "-granted_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year} override #{self.pk}"
+
+
+class PublishedReport(models.Model):
+    """A frozen version of the report: its JSON and HTML as published. Later changes to the
+    records do not touch it; a correction is a new version with a note of what changed."""
+
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    version = models.PositiveIntegerField(_("version"))
+    snapshot = models.JSONField()  # report_json, findings included
+    html = models.TextField()
+    note = models.TextField(_("what changed"), blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField()
+    override_reason = models.TextField(blank=True)
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    override_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["agency_id", "year", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year", "version"], name="published_report_version_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year} v{self.version}"

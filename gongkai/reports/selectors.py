@@ -8,20 +8,24 @@
 - Section 六: a fee is the amount of the last 收费通知 (CaseEvent.details["fee"]["amount"]),
   else `Application.fee_amount`, counted on the day of the last RECORD_PAYMENT.
 - Table 二: the registry counts of `registry_counts` and the office's `ReportFigure`s.
-- Last year (X1, X2): recomputed from the same records. [I] No report is published and
-  frozen yet, so a change to last year's records moves both years alike.
+- Last year (X1, X2): the tables 二 and 三 of last year's latest *published* version
+  (`PublishedReport.snapshot`) when there is one, so a change to old records after
+  publication shows up as an X1 failure; else recomputed from the same records.
 
 A few queries whatever the size (one per table), values only, no model instances.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db.models import Count, Q
+from django.http import Http404
 
 from gongkai.accounts.models import Agency
+from gongkai.accounts.permissions import Action, can, require
 from gongkai.applications.ledger.statistics import OUTCOME_STEPS
 from gongkai.applications.models import Application, CaseEvent, Remedy
 from gongkai.core import annual_report as ar
@@ -37,7 +41,7 @@ from gongkai.core.applications import Step
 from gongkai.core.applications.vocabulary import ApplicantKind, Outcome, RemedyKind, RemedyResult
 from gongkai.core.workcalendar import MessageError
 from gongkai.documents.models import Record
-from gongkai.reports.models import ReportFigure, ReportText
+from gongkai.reports.models import PublishedReport, ReportFigure, ReportText, ReportTextVersion
 
 # [I] 规章 are promulgated by 政府令: a record of the genre 命令（令） counts as 规章; any other
 # record marked is_normative counts as 行政规范性文件.
@@ -234,3 +238,95 @@ def build(facts: ReportFacts, *, agency: str, year: int, strict: bool = True) ->
         other=facts.texts.get("六", []),
         fees=ar.fees_of_year(facts.fees, year),
     )
+
+
+def latest_published(agency: Agency, year: int) -> PublishedReport | None:
+    return PublishedReport.objects.filter(agency=agency, year=year).order_by("-version").first()
+
+
+def frozen_tables(report: ar.AnnualReport, snapshot: Mapping[str, object]) -> ar.AnnualReport:
+    """`report` with the tables 二, 三 and 四 of a published snapshot (report_json shape)."""
+    tables: dict[str, ar.Table] = {}
+    for section in snapshot.get("sections", []):  # type: ignore[attr-defined]
+        table = section.get("table")
+        if not table:
+            continue
+        fmt = ar.ReportFormat(table["format"])
+        raw = {
+            (row, column): value
+            for row, columns in table["values"].items()
+            for column, value in columns.items()
+            if value is not None
+        }
+        tables[section["number"]] = ar.entered_table(ar.layout(section["number"], fmt), raw)
+    sections = tuple(
+        replace(section, table=tables[section.number]) if section.number in tables else section
+        for section in report.sections
+    )
+    return replace(report, sections=sections)
+
+
+@dataclass(frozen=True)
+class Checked:
+    report: ar.AnnualReport
+    last_year: ar.AnnualReport
+    findings: list[ar.Finding]
+    last_year_published: PublishedReport | None
+
+    @property
+    def blocking(self) -> list[ar.Finding]:
+        return [f for f in self.findings if f.blocking]
+
+
+def checked_report(agency: Agency, year: int) -> Checked:
+    """The report on `year` from the records with its findings; X1/X2 compare it with last
+    year's latest published version, or with last year recomputed when none is published.
+    Raises MessageError for an entered figure that is not a valid number."""
+    facts = report_facts(agency, year)
+    report = build(facts, agency=agency.name, year=year)
+    last_year = build(facts, agency=agency.name, year=year - 1, strict=False)
+    published = latest_published(agency, year - 1)
+    if published is not None:
+        last_year = frozen_tables(last_year, published.snapshot)
+    return Checked(report, last_year, ar.check_report(report, last_year), published)
+
+
+# The console ---------------------------------------------------------------------------------
+
+FIRST_YEAR = 2008  # 条例 in force from 2008-05-01
+
+
+def report_agency_for(*, user: Any, code: str, year: int, this_year: int) -> Agency:
+    """The agency whose report on `year` `user` may read; a hidden one (or a year outside
+    2008 … this year) is a 404."""
+    agency = Agency.objects.filter(code=code).first()
+    if (
+        agency is None
+        or not FIRST_YEAR <= year <= this_year
+        or not can(user, Action.VIEW_ANNUAL_REPORT, agency)
+    ):
+        raise Http404
+    return agency
+
+
+def published_for(*, user: Any, agency: Agency, year: int) -> list[PublishedReport]:
+    require(user, Action.VIEW_ANNUAL_REPORT, agency)
+    return list(
+        PublishedReport.objects.filter(agency=agency, year=year)
+        .select_related("published_by", "override_by")
+        .order_by("-version")
+    )
+
+
+def text_versions_for(*, user: Any, agency: Agency, year: int, section: str) -> list[Any]:
+    require(user, Action.VIEW_ANNUAL_REPORT, agency)
+    return list(
+        ReportTextVersion.objects.filter(agency=agency, year=year, section=section)
+        .select_related("saved_by")
+        .order_by("-version")
+    )
+
+
+def report_year(today: date) -> int:
+    """The year whose report is in hand: this year in December, else last year."""
+    return today.year if today.month == 12 else today.year - 1

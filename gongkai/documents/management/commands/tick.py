@@ -11,6 +11,7 @@ from django.utils import timezone
 from gongkai.applications.reminders import send_reminders
 from gongkai.documents.services import records_release_due
 from gongkai.portal.render import render_paths, stale_paths
+from gongkai.reports.reminders import send_report_reminders
 from gongkai.review.services import run_queued_jobs
 from gongkai.review.sweep import scheduled_sweep
 
@@ -39,3 +40,5 @@ class Command(BaseCommand):
         self.stdout.write(f"已发布信息复查 (published records swept): {swept}")
         reminded = send_reminders(today=timezone.localdate(), now=timezone.now())
         self.stdout.write(f"依申请公开期限提醒 (application deadline reminders): {reminded}")
+        reports = send_report_reminders(today=timezone.localdate(), now=timezone.now())
+        self.stdout.write(f"年度报告提醒 (annual report reminders): {reports}")

@@ -51,13 +51,11 @@ class Command(BaseCommand):
         target = Agency.objects.filter(code=agency).first()
         if target is None:
             raise bad(f"没有机关代码为“{agency}”的机关 (no such agency)")
-        facts = selectors.report_facts(target, number)
         try:
-            report = selectors.build(facts, agency=target.name, year=number)
-            last_year = selectors.build(facts, agency=target.name, year=number - 1, strict=False)
+            checked = selectors.checked_report(target, number)
         except MessageError as exc:
             raise bad(f"{exc.message.text} (bad figure or record)") from None
-        findings = ar.check_report(report, last_year)
+        report, findings = checked.report, checked.findings
         content = _render(report, findings, output_format, target.code, today)
         if path is None:
             if isinstance(content, str):

@@ -1,0 +1,253 @@
+"""Changes to an agency's annual report (docs/annual-report.md, "The console and
+publication"): the office's entered figures and prose, an approver's override of failed
+checks, publication of a frozen version. Each checks permission first and audits last."""
+
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gongkai.accounts.models import Agency
+from gongkai.accounts.permissions import Action, require
+from gongkai.audit.services import audit_log
+from gongkai.core import annual_report as ar
+from gongkai.core.annual_report.layout import AMOUNT, DECISIONS
+from gongkai.core.annual_report.report import finding_json
+from gongkai.core.annual_report.tables import cell_name
+from gongkai.core.workcalendar import MessageError
+from gongkai.reports import render, selectors
+from gongkai.reports.messages import render_message
+from gongkai.reports.models import (
+    ChecksOverride,
+    PublishedReport,
+    ReportFigure,
+    ReportText,
+    ReportTextVersion,
+)
+
+FIGURE_COLUMNS = {
+    ReportFigure.Key.LICENSING: DECISIONS,
+    ReportFigure.Key.PENALTY: DECISIONS,
+    ReportFigure.Key.COERCION: DECISIONS,
+    ReportFigure.Key.CHARGES: AMOUNT,
+}
+
+
+def figure_cells(year: int) -> dict[str, tuple[str, ar.ValueKind]]:
+    """key → (the cell's official name, its kind) for the entered figures of `year`'s layout
+    (the 2019 layout has no 收费金额 cell)."""
+    table = ar.layout("二", ar.format_for_year(year))
+    out: dict[str, tuple[str, ar.ValueKind]] = {}
+    for row, cell in table.cells():
+        column = FIGURE_COLUMNS.get(row.key)  # type: ignore[call-overload]
+        if column is not None and cell.column == column:
+            out[row.key] = (cell_name(table, row, column), cell.kind)
+    return out
+
+
+def clean_figures(year: int, values: dict[str, str]) -> dict[str, str]:
+    """The figures as stored (stripped), or ValidationError naming each refused cell."""
+    cells = figure_cells(year)
+    errors: dict[str, list[str]] = {}
+    out: dict[str, str] = {}
+    for key, raw in values.items():
+        if key not in cells:
+            continue
+        text = (raw or "").strip()
+        name, kind = cells[key]
+        try:
+            ar.parse_value(text, kind, name)
+        except MessageError as exc:
+            errors[key] = [render_message(exc.message)]
+            continue
+        out[key] = text
+    if errors:
+        raise ValidationError(errors)
+    return out
+
+
+@transaction.atomic
+def figures_save(
+    *, actor: Any, agency: Agency, year: int, values: dict[str, str], now: datetime
+) -> dict[str, str]:
+    require(actor, Action.EDIT_ANNUAL_REPORT, agency)
+    cleaned = clean_figures(year, values)
+    before = dict(ReportFigure.objects.filter(agency=agency, year=year).values_list("key", "value"))
+    for key, value in cleaned.items():
+        if value:
+            ReportFigure.objects.update_or_create(
+                agency=agency, year=year, key=key, defaults={"value": value}
+            )
+        else:
+            ReportFigure.objects.filter(agency=agency, year=year, key=key).delete()
+    changes = {
+        key: [before.get(key), value or None]
+        for key, value in cleaned.items()
+        if before.get(key) != (value or None)
+    }
+    if changes:
+        audit_log(
+            actor=actor,
+            action="reports.figures_saved",
+            target=agency,
+            changes={"year": [year, year], **changes},
+            now=now,
+        )
+    return cleaned
+
+
+@transaction.atomic
+def text_save(
+    *, actor: Any, agency: Agency, year: int, section: str, text: str, now: datetime
+) -> ReportTextVersion | None:
+    """Save the text of section 一, 五 or 六 as a new version; None when it did not change."""
+    require(actor, Action.EDIT_ANNUAL_REPORT, agency)
+    if section not in ReportText.Section.values:
+        raise ValidationError({"section": _("Unknown section.")})
+    text = "\n".join(line.rstrip() for line in (text or "").strip().splitlines())
+    current = (
+        ReportText.objects.select_for_update().filter(agency=agency, year=year, section=section)
+    ).first()
+    before = current.text if current is not None else None
+    if before == text:
+        return None
+    if current is None:
+        current = ReportText.objects.create(agency=agency, year=year, section=section, text=text)
+    else:
+        current.text = text
+        current.save(update_fields=["text", "updated_at"])
+    last = (
+        ReportTextVersion.objects.filter(agency=agency, year=year, section=section)
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+    )
+    version = ReportTextVersion.objects.create(
+        agency=agency,
+        year=year,
+        section=section,
+        version=(last or 0) + 1,
+        text=text,
+        saved_by=actor,
+        saved_at=now,
+    )
+    audit_log(
+        actor=actor,
+        action="reports.text_saved",
+        target=current,
+        changes={"text": [before, text], "version": [last, version.version]},
+        now=now,
+    )
+    return version
+
+
+def _finding_key(finding: ar.Finding) -> dict[str, object]:
+    data = finding_json(finding)
+    return {k: data[k] for k in ("check", "table", "row", "column", "expected", "actual")}
+
+
+@transaction.atomic
+def override_grant(
+    *, actor: Any, agency: Agency, year: int, reason: str, now: datetime
+) -> ChecksOverride:
+    """An approver lets the report be published despite its current blocking findings."""
+    require(actor, Action.OVERRIDE_REPORT_CHECKS, agency)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the override.")})
+    checked = _checked(agency, year)
+    if not checked.blocking:
+        raise ValidationError(_("No check blocks publication: there is nothing to override."))
+    override = ChecksOverride.objects.create(
+        agency=agency,
+        year=year,
+        findings=[_finding_key(f) for f in checked.blocking],
+        reason=reason,
+        granted_by=actor,
+        granted_at=now,
+    )
+    audit_log(
+        actor=actor,
+        action="reports.checks_overridden",
+        target=override,
+        changes={"year": [None, year], "findings": [None, override.findings]},
+        reason=reason,
+        now=now,
+    )
+    return override
+
+
+def _checked(agency: Agency, year: int) -> selectors.Checked:
+    try:
+        return selectors.checked_report(agency, year)
+    except MessageError as exc:
+        raise ValidationError(render_message(exc.message)) from None
+
+
+def open_override(agency: Agency, year: int, blocking: list[ar.Finding]) -> ChecksOverride | None:
+    """The unused override that covers every one of `blocking`, if any."""
+    wanted = [_finding_key(f) for f in blocking]
+    for override in ChecksOverride.objects.filter(agency=agency, year=year, used=False):
+        if all(key in override.findings for key in wanted):
+            return override
+    return None
+
+
+@transaction.atomic
+def report_publish(
+    *, actor: Any, agency: Agency, year: int, note: str = "", now: datetime, today: Any
+) -> PublishedReport:
+    """Freeze the report on `year` as its next version. Blocking findings refuse it unless an
+    approver's override covers them; a correction (version 2+) needs a note of what changed."""
+    require(actor, Action.PUBLISH_ANNUAL_REPORT, agency)
+    Agency.objects.select_for_update().filter(pk=agency.pk).first()  # one version at a time
+    note = (note or "").strip()
+    last = selectors.latest_published(agency, year)
+    version = (last.version if last else 0) + 1
+    if version > 1 and not note:
+        raise ValidationError({"note": _("A correction needs a note of what changed.")})
+    checked = _checked(agency, year)
+    override = open_override(agency, year, checked.blocking) if checked.blocking else None
+    if checked.blocking and override is None:
+        raise ValidationError(
+            _(
+                "%(count)s check(s) block publication: correct the report or ask the approver "
+                "(分管领导) for an override."
+            )
+            % {"count": len(checked.blocking)}
+        )
+    deadline = ar.deadline_status(year, today, published=today)
+    snapshot = ar.report_json(
+        checked.report, agency_code=agency.code, findings=checked.findings, deadline=deadline
+    )
+    published = PublishedReport.objects.create(
+        agency=agency,
+        year=year,
+        version=version,
+        snapshot=snapshot,
+        html=render.report_html(checked.report, checked.findings),
+        note=note,
+        published_by=actor,
+        published_at=now,
+        override_reason=override.reason if override else "",
+        override_by=override.granted_by if override else None,
+        override_at=override.granted_at if override else None,
+    )
+    if override is not None:
+        override.used = True
+        override.save(update_fields=["used"])
+    audit_log(
+        actor=actor,
+        action="reports.published",
+        target=published,
+        changes={
+            "year": [None, year],
+            "version": [last.version if last else None, version],
+            "blocking": [None, len(checked.blocking)],
+        },
+        reason=note,
+        now=now,
+    )
+    return published
