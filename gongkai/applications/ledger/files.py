@@ -7,15 +7,11 @@ or nothing (a .partial file is renamed at the end).
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from gongkai.applications.ledger.layout import (
     ALIASES,
@@ -26,11 +22,9 @@ from gongkai.applications.ledger.layout import (
     REMEDY_HEADERS,
     REMEDY_REQUIRED,
 )
+from gongkai.documents.bulk.cells import cell_text, escaped, unescaped, xlsx_text
 
-# A spreadsheet runs a cell starting with = + - @ (or a tab, a carriage return) as a formula
-# ("CSV injection"): exported cells get a ' in front, which the import takes off again
-# (as gongkai.workcalendar.csvfile and gongkai.documents.bulk do).
-_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+# Cells are formula-safe on the way out and plain on the way in (bulk/cells.py).
 
 XLSX_CELL_LIMIT = CELL_LIMIT = 32_767  # Excel refuses longer cells
 APPLICATIONS = "applications"
@@ -118,7 +112,7 @@ def _csv_records(data: bytes) -> Iterator[tuple[int, list[str]]]:
                 english="unreadable CSV",
             ) from None
         number += 1
-        yield number, [_unescaped(cell) for cell in cells]
+        yield number, [unescaped(cell) for cell in cells]
 
 
 def _xlsx_sheets(data: bytes) -> list[tuple[str, list[tuple[int, list[str]]]]]:
@@ -128,7 +122,7 @@ def _xlsx_sheets(data: bytes) -> list[tuple[str, list[tuple[int, list[str]]]]]:
             (
                 sheet.title,
                 [
-                    (line, [_unescaped(_cell_text(v)) for v in values])
+                    (line, [unescaped(cell_text(v)) for v in values])
                     for line, values in enumerate(sheet.iter_rows(values_only=True), 1)
                 ],
             )
@@ -140,22 +134,6 @@ def _xlsx_sheets(data: bytes) -> list[tuple[str, list[tuple[int, list[str]]]]]:
             "无法作为 XLSX 表格打开，文件可能已损坏，或不是 .xlsx 格式", english="unreadable XLSX"
         ) from None
     return sheets
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _unescaped(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
 
 
 def _table(where: str, records: Iterable[tuple[int, list[str]]]) -> Table | None:
@@ -236,7 +214,7 @@ def write_xlsx(
             sheet.append(list(headers))
             count = 0
             for row in rows:
-                cells = [_xlsx_text(row.get(h, "")) for h in headers]
+                cells = [xlsx_text(row.get(h, "")) for h in headers]
                 too_long = [h for h, c in zip(headers, cells, strict=True) if len(c) > CELL_LIMIT]
                 if too_long:
                     raise LedgerFileError(
@@ -252,12 +230,3 @@ def write_xlsx(
     finally:
         partial.unlink(missing_ok=True)
     return counts
-
-
-def escaped(cell: str) -> str:
-    return "'" + cell if _FORMULA.match(cell) else cell
-
-
-def _xlsx_text(cell: str) -> str:
-    # XLSX (XML 1.0) cannot hold most control characters; openpyxl refuses them.
-    return ILLEGAL_CHARACTERS_RE.sub("", escaped(cell))

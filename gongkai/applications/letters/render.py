@@ -19,6 +19,7 @@ Serif CJK SC from fonts-noto-cjk, bold for the title. Both lists are settings
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.utils.html import escape
@@ -77,11 +78,24 @@ def _is_addressee(index: int, paragraph: str) -> bool:
 # --- DOCX ---------------------------------------------------------------------------------
 
 
-def docx(page: Page) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.oxml import OxmlElement
+def set_font(target: object, name: str, size: float) -> None:
+    """A run's or a style's font, for Latin and East Asian text alike."""
     from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    font = target.font  # type: ignore[attr-defined]
+    font.name = name
+    font.size = Pt(size)
+    r_fonts = target.element.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        r_fonts.set(qn(attr), name)
+
+
+def gbt9704_document() -> tuple[Any, dict[str, str]]:
+    """A new DOCX with the GB/T 9704 page (A4 and its margins) and the body style (3号 on an
+    exact line pitch), and the fonts to use; letters and the annual report start from it."""
+    from docx import Document
+    from docx.enum.text import WD_LINE_SPACING
     from docx.shared import Mm, Pt
 
     fonts = _fonts("GONGKAI_LETTER_DOCX_FONTS", DOCX_FONTS)
@@ -90,6 +104,23 @@ def docx(page: Page) -> bytes:
     section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
     section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    normal = document.styles["Normal"]
+    set_font(normal, fonts["body"], BODY_PT)
+    fmt = normal.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(LINE_PITCH_PT)
+    fmt.space_before = fmt.space_after = Pt(0)
+    return document, fonts
+
+
+def docx(page: Page) -> bytes:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    document, fonts = gbt9704_document()
+    section = document.sections[0]
     section.header_distance = Mm(15)
     section.footer_distance = Mm(22)  # the folio about 7 mm below the type area
     grid = section._sectPr.find(qn("w:docGrid"))
@@ -101,22 +132,7 @@ def docx(page: Page) -> bytes:
     # charSpace: the difference between the character pitch and the font size, in 1/4096 pt
     grid.set(qn("w:charSpace"), str(round((CHAR_PITCH_PT - BODY_PT) * 4096)))
 
-    def set_font(target: object, name: str, size: float) -> None:
-        font = target.font  # type: ignore[attr-defined]
-        font.name = name
-        font.size = Pt(size)
-        r_pr = target.element.get_or_add_rPr()  # type: ignore[attr-defined]
-        r_fonts = r_pr.get_or_add_rFonts()
-        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            r_fonts.set(qn(attr), name)
-
-    normal = document.styles["Normal"]
-    set_font(normal, fonts["body"], BODY_PT)
-    fmt = normal.paragraph_format
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(LINE_PITCH_PT)
-    fmt.space_before = fmt.space_after = Pt(0)
-    fmt.widow_control = False
+    document.styles["Normal"].paragraph_format.widow_control = False
 
     def paragraph(text: str = "", *, align: int | None = None, indent: bool = False) -> object:
         p = document.add_paragraph()

@@ -7,22 +7,17 @@ all or nothing (a .partial file is renamed at the end).
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from gongkai.documents.bulk.cells import cell_text, escaped, unescaped, xlsx_text
 from gongkai.documents.bulk.layout import ALIASES, ERROR_HEADER, FORMATS, HEADERS, REQUIRED
 
-# A spreadsheet runs a cell starting with = + - @ as a formula ("CSV injection"): exported
-# cells get a ' in front, which the import of CSV and XLSX takes off again
-# (as gongkai.workcalendar.csvfile does).
-_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+# Cells are formula-safe on the way out and plain on the way in (bulk/cells.py).
 XLSX_CELL_LIMIT = 32_767  # Excel refuses longer cells
 
 
@@ -95,7 +90,7 @@ def _csv_records(data: bytes) -> Iterator[tuple[int, list[str]]]:
                 "请检查引号是否成对"
             ) from None
         number += 1
-        yield number, [_unescaped(cell) for cell in cells]
+        yield number, [unescaped(cell) for cell in cells]
 
 
 def _xlsx_records(data: bytes) -> Iterator[tuple[int, list[str]]]:
@@ -106,23 +101,7 @@ def _xlsx_records(data: bytes) -> Iterator[tuple[int, list[str]]]:
     except Exception:  # whatever openpyxl or zipfile raise on a file that is not XLSX
         raise BulkFileError("无法作为 XLSX 表格打开，文件可能已损坏，或不是 .xlsx 格式") from None
     for line, values in enumerate(rows, 1):
-        yield line, [_unescaped(_cell_text(value)) for value in values]
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _unescaped(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell) else cell
+        yield line, [unescaped(cell_text(value)) for value in values]
 
 
 def _headers(cells: list[str]) -> list[str]:
@@ -197,10 +176,6 @@ def write_rows(path: Path, headers: Iterable[str], rows: Iterable[dict[str, str]
     return count
 
 
-def _escaped(cell: str) -> str:
-    return "'" + cell if _FORMULA.match(cell) else cell
-
-
 def _write_csv(path: Path, headers: list[str], rows: Iterable[dict[str, str]]) -> int:
     count = 0
     # utf-8-sig: Excel in a Chinese locale reads a CSV as GBK unless it starts with a BOM.
@@ -208,7 +183,7 @@ def _write_csv(path: Path, headers: list[str], rows: Iterable[dict[str, str]]) -
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(headers)
         for row in rows:
-            writer.writerow([_escaped(row.get(h, "")) for h in headers])
+            writer.writerow([escaped(row.get(h, "")) for h in headers])
             count += 1
     return count
 
@@ -219,7 +194,7 @@ def _write_xlsx(path: Path, headers: list[str], rows: Iterable[dict[str, str]]) 
     sheet.append(headers)
     count = 0
     for row in rows:
-        cells = [_xlsx_text(row.get(h, "")) for h in headers]
+        cells = [xlsx_text(row.get(h, "")) for h in headers]
         too_long = [h for h, c in zip(headers, cells, strict=True) if len(c) > XLSX_CELL_LIMIT]
         if too_long:
             raise BulkFileError(
@@ -230,11 +205,6 @@ def _write_xlsx(path: Path, headers: list[str], rows: Iterable[dict[str, str]]) 
         count += 1
     book.save(path)
     return count
-
-
-def _xlsx_text(cell: str) -> str:
-    # XLSX (XML 1.0) cannot hold most control characters; openpyxl refuses them.
-    return ILLEGAL_CHARACTERS_RE.sub("", _escaped(cell))
 
 
 def _write_jsonl(path: Path, headers: list[str], rows: Iterable[dict[str, str]]) -> int:

@@ -8,13 +8,9 @@ from collections.abc import Sequence
 from gongkai.applications.letters.render import (
     BODY_PT,
     CHAR_PITCH_PT,
-    DOCX_FONTS,
-    LINE_PITCH_PT,
-    MARGINS_MM,
-    PAGE_HEIGHT_MM,
-    PAGE_WIDTH_MM,
     TITLE_PT,
-    _fonts,
+    gbt9704_document,
+    set_font,
 )
 from gongkai.core.annual_report import AnnualReport, Finding, Role, Table
 from gongkai.reports.render.grid import cell_value, place, shown
@@ -24,33 +20,11 @@ HEADING_FONT = "黑体"  # GB/T 9704 7.3.3: first-level headings (一、) in 黑
 
 
 def report_docx(report: AnnualReport, findings: Sequence[Finding]) -> bytes:
-    from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
 
-    fonts = _fonts("GONGKAI_LETTER_DOCX_FONTS", DOCX_FONTS)
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
-
-    def set_font(target: object, name: str, size: float) -> None:
-        font = target.font  # type: ignore[attr-defined]
-        font.name = name
-        font.size = Pt(size)
-        r_fonts = target.element.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
-        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            r_fonts.set(qn(attr), name)
-
-    normal = document.styles["Normal"]
-    set_font(normal, fonts["body"], BODY_PT)
-    fmt = normal.paragraph_format
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(LINE_PITCH_PT)
-    fmt.space_before = fmt.space_after = Pt(0)
+    document, fonts = gbt9704_document()
 
     def paragraph(text: str, *, font: str | None = None, size: float = BODY_PT, **kw: object):
         p = document.add_paragraph()
