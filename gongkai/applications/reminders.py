@@ -9,8 +9,7 @@ given again, however often tick runs. The text names the case by its number only
 applicant's data leaves the console.
 """
 
-import logging
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -22,11 +21,8 @@ from django.utils.translation import gettext as _
 from gongkai.applications.models import Application
 from gongkai.applications.selectors import OPEN, ORDER
 from gongkai.core import applications as rules
-from gongkai.review.models import Notification
-from gongkai.review.notify import office_of, send_notice
+from gongkai.review.notify import notify_once_a_day, office_of
 from gongkai.workcalendar.selectors import work_calendar
-
-logger = logging.getLogger(__name__)
 
 
 def reminder_text(application: Application, due: date, left: int) -> tuple[str, str]:
@@ -59,9 +55,6 @@ def send_reminders(*, today: date, now: datetime | None = None) -> int:
     """Give today's reminders; returns how many notifications were created."""
     now = now or timezone.now()
     calendar = work_calendar()
-    zone = timezone.get_current_timezone()
-    day_start = timezone.make_aware(datetime.combine(today, time.min), zone)
-    day_end = timezone.make_aware(datetime.combine(today, time.max), zone)
     created = 0
     cases = (
         Application.objects.filter(status__in=OPEN)
@@ -79,35 +72,15 @@ def send_reminders(*, today: date, now: datetime | None = None) -> int:
             continue
         with translation.override(settings.LANGUAGE_CODE):
             subject, text = reminder_text(application, deadline.due, left)
-        recipients = [
-            user
-            for user in _recipients(application)
-            if not Notification.objects.filter(
-                recipient=user,
-                subject=subject,
-                created_at__gte=day_start,
-                created_at__lte=day_end,
-            ).exists()
-        ]
-        if not recipients:
-            continue
-        Notification.objects.bulk_create(
-            Notification(
-                recipient=user,
-                agency_id=application.agency_id,
-                record=None,
-                subject=subject,
-                text=text,
-                created_at=now if day_start <= now <= day_end else day_start,
-            )
-            for user in recipients
+        created += notify_once_a_day(
+            _recipients(application),
+            agency_id=application.agency_id,
+            subject=subject,
+            text=text,
+            today=today,
+            now=now,
+            email=True,
         )
-        created += len(recipients)
-        addresses = [user.email for user in recipients if user.email]
-        if addresses:
-            transaction.on_commit(
-                lambda s=subject, t=text, a=addresses: send_notice(s, t, a)  # type: ignore[misc]
-            )
     return created
 
 

@@ -4,7 +4,7 @@ gets one console notification a day with the days left to 1月31日 (or the days
 [I] Overdue reminders stop at the end of February: a report kept outside Gongkai would
 otherwise be reminded of all year. Idempotent: a reminder already given to that person that day is not given again."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -17,8 +17,7 @@ from gongkai.core import annual_report as ar
 from gongkai.reports.messages import render_message
 from gongkai.reports.models import PublishedReport
 from gongkai.reports.selectors import report_year
-from gongkai.review.models import Notification
-from gongkai.review.notify import office_of
+from gongkai.review.notify import notify_once_a_day, office_of
 
 REMINDER_MONTHS = (12, 1, 2)
 
@@ -30,9 +29,6 @@ def send_report_reminders(*, today: date, now: datetime | None = None) -> int:
         return 0
     now = now or timezone.now()
     year = report_year(today)
-    zone = timezone.get_current_timezone()
-    day_start = timezone.make_aware(datetime.combine(today, time.min), zone)
-    day_end = timezone.make_aware(datetime.combine(today, time.max), zone)
     published = set(PublishedReport.objects.filter(year=year).values_list("agency_id", flat=True))
     created = 0
     for agency in Agency.objects.exclude(pk__in=published).order_by("pk"):
@@ -47,26 +43,12 @@ def send_report_reminders(*, today: date, now: datetime | None = None) -> int:
                 + settings.GONGKAI_SITE_URL
                 + reverse("reports:detail", args=[agency.code, year])
             )
-        recipients = [
-            user
-            for user in office_of(agency)
-            if not Notification.objects.filter(
-                recipient=user,
-                agency=agency,
-                subject=subject,
-                created_at__gte=day_start,
-                created_at__lte=day_end,
-            ).exists()
-        ]
-        Notification.objects.bulk_create(
-            Notification(
-                recipient=user,
-                agency=agency,
-                subject=subject,
-                text=text,
-                created_at=now if day_start <= now <= day_end else day_start,
-            )
-            for user in recipients
+        created += notify_once_a_day(
+            office_of(agency),
+            agency_id=agency.pk,
+            subject=subject,
+            text=text,
+            today=today,
+            now=now,
         )
-        created += len(recipients)
     return created

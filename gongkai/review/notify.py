@@ -9,7 +9,7 @@ never raised: the notice in the console is already there.
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from django.conf import settings
@@ -163,3 +163,48 @@ def notification_mark_read(
             now=now,
         )
     return len(rows)
+
+
+def notify_once_a_day(
+    recipients: Sequence[Any],
+    *,
+    agency_id: int,
+    subject: str,
+    text: str,
+    today: date,
+    now: datetime,
+    email: bool = False,
+) -> int:
+    """A console notification to each recipient who has not had one with this subject on
+    ``today`` (so a reminder run as often as ``gongkai tick`` runs is given once a day), and,
+    with ``email``, an e-mail to their addresses after the transaction commits. Returns how
+    many notifications were created."""
+    zone = timezone.get_current_timezone()
+    day_start = timezone.make_aware(datetime.combine(today, time.min), zone)
+    day_end = timezone.make_aware(datetime.combine(today, time.max), zone)
+    fresh = [
+        user
+        for user in recipients
+        if not Notification.objects.filter(
+            recipient=user,
+            agency_id=agency_id,
+            subject=subject,
+            created_at__gte=day_start,
+            created_at__lte=day_end,
+        ).exists()
+    ]
+    Notification.objects.bulk_create(
+        Notification(
+            recipient=user,
+            agency_id=agency_id,
+            record=None,
+            subject=subject,
+            text=text,
+            created_at=now if day_start <= now <= day_end else day_start,
+        )
+        for user in fresh
+    )
+    addresses = [user.email for user in fresh if user.email]
+    if email and addresses:
+        transaction.on_commit(lambda: send_notice(subject, text, addresses))
+    return len(fresh)
