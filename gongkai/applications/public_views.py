@@ -327,13 +327,10 @@ def _public_events(application: Application) -> list[dict[str, Any]]:
     return rows
 
 
-@login_not_required
-@never_cache
-def case(request: HttpRequest) -> HttpResponse:
-    site = _site()
-    application = _tracked(request)
-    if application is None:
-        return redirect("applications_public:track")
+def _case_context(
+    request: HttpRequest, site: Any, application: Application, form: CorrectionForm | None = None
+) -> dict[str, Any]:
+    """What /track/'s case page shows: nothing about the handler, parties or notes."""
     events = _public_events(application)
     context = {
         "site": site,
@@ -346,8 +343,20 @@ def case(request: HttpRequest) -> HttpResponse:
         "files": provided.released_files(application),
         "letters": public_letters(application),
     }
-    context.update(_correction_context(request, application))
-    return render(request, "applications/public/case.html", context)
+    context.update(_correction_context(request, application, form))
+    return context
+
+
+@login_not_required
+@never_cache
+def case(request: HttpRequest) -> HttpResponse:
+    site = _site()
+    application = _tracked(request)
+    if application is None:
+        return redirect("applications_public:track")
+    return render(
+        request, "applications/public/case.html", _case_context(request, site, application)
+    )
 
 
 @login_not_required
@@ -447,18 +456,7 @@ def case_correct(request: HttpRequest) -> HttpResponse:
         else:
             request.session[CORRECTED_SESSION] = application.pk
             return redirect("applications_public:case")
-    events = _public_events(application)
-    context = {
-        "site": site,
-        "application": application,
-        "status_label": rules.Status(application.status).label,
-        "events": events,
-        "corrections": [e for e in events if e["step"] is rules.Step.REQUEST_CORRECTION],
-        "extension": next((e for e in events if e["step"] is rules.Step.EXTEND), None),
-        "files": provided.released_files(application),
-        "letters": public_letters(application),
-    }
-    context.update(_correction_context(request, application, form))
+    context = _case_context(request, site, application, form)
     return render(request, "applications/public/case.html", context, status=status)
 
 
