@@ -113,6 +113,8 @@ INSTALLED_APPS = [
     "gongkai.review",
     "gongkai.applications",
     "gongkai.reports",
+    "gongkai.workreport",
+    "gongkai.dashboard",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,8 @@ urlpatterns = [
     path("console/review/", include("gongkai.review.urls")),
     path("console/applications/", include("gongkai.applications.console_urls")),
     path("console/reports/", include("gongkai.reports.urls")),
+    path("console/work-report/", include("gongkai.workreport.urls")),
+    path("console/statistics/", include("gongkai.dashboard.urls")),
     path("console/", include("gongkai.console.urls")),
     path("api/", include("gongkai.api.urls")),
 ]

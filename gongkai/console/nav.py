@@ -38,7 +38,9 @@ NAV = [
         _("Letter templates"), "applications_console:letter_templates", Action.HANDLE_APPLICATIONS
     ),
     NavItem(_("Disclosure figures"), "documents:statistics", Action.VIEW_STATISTICS),
+    NavItem(_("Statistics dashboard"), "dashboard:index", Action.VIEW_STATISTICS),
     NavItem(_("Annual report"), "reports:index", Action.VIEW_ANNUAL_REPORT),
+    NavItem(_("Work report"), "workreport:index", Action.VIEW_ANNUAL_REPORT),
     NavItem(_("Agency and units"), "console:agency", Action.VIEW_AGENCY),
     NavItem(_("Staff"), "console:staff_list", Action.VIEW_STAFF),
     NavItem(_("Working-day calendar"), "workcalendar:year", Action.VIEW_CALENDAR),
