@@ -22,6 +22,7 @@ from gongkai.audit.services import audit_log, diff, snapshot
 from gongkai.core import disclosure
 from gongkai.core.disclosure import Status, Step
 from gongkai.core.files import FileRefused, inspect_file
+from gongkai.core.privacy.scanner import scan_text
 from gongkai.documents.models import (
     Attachment,
     Column,
@@ -32,6 +33,7 @@ from gongkai.documents.models import (
     Review,
 )
 from gongkai.review import services as gate
+from gongkai.review.scanning import terms_for as gate_terms
 
 RECORD_FIELDS = [
     "title",
@@ -576,3 +578,56 @@ def release_record(
     }
     audit_log(actor=actor, action="record.release", target=record, changes=changes)
     return release
+
+
+@transaction.atomic
+def record_publish_generated(
+    *,
+    actor: Any,
+    agency: Agency,
+    column_slug: str,
+    data: Mapping[str, Any],
+    now: datetime,
+    record: Record | None = None,
+    note: str = "",
+) -> Record:
+    """Publish a record that Gongkai wrote on the office's decision (the annual report, from
+    `reports.services.report_publish`), in one step: created and published, or — when
+    `record` is the published one of an earlier version — its title and body replaced, the
+    change noted. The caller checks its own permission (PUBLISH_ANNUAL_REPORT); the body is
+    still scanned for personal data and refused on a high finding, since no reviewer sees it.
+    RecordEvents and the audit trail as for any record."""
+    column = Column.objects.filter(agency=agency, slug=column_slug).first()
+    if column is None:
+        raise ValidationError(
+            _("The agency has no column “%(slug)s”: install the standard columns first.")
+            % {"slug": column_slug}
+        )
+    text = plain_text(str(data.get("body", "")))
+    if any(f.severity == "high" for f in scan_text(text, terms=gate_terms(agency))):
+        raise ValidationError(
+            _("The text holds personal data or a secret marking: it cannot be published as is.")
+        )
+    if record is not None and record.status == Status.PUBLISHED:
+        record = _locked(record)
+        before = snapshot(record, ["title", "body"])
+        _clean_fields(record, data)
+        record.version += 1
+        record.save()
+        _event(record, actor=actor, step="correct", before=record.status, comment=note, now=now)
+        changes = diff(before, snapshot(record, ["title", "body"]))
+        audit_log(actor=actor, action="record.correct", target=record, changes=changes, reason=note)
+        return record
+    record = Record(agency=agency, created_by=actor)
+    _clean_fields(record, data)
+    record.save()
+    record.columns.set([column])
+    audit_log(
+        actor=actor,
+        action="record.create",
+        target=record,
+        changes={"title": [None, record.title], "column": [None, column.name]},
+    )
+    _event(record, actor=actor, step="create", before="", comment="", now=now)
+    _publish(record, actor=actor, before=Status.DRAFT, now=now, comment=note)
+    return record

@@ -22,7 +22,7 @@ from gongkai.accounts.permissions import Action, can, require_somewhere
 from gongkai.console.http import posted
 from gongkai.core import annual_report as ar
 from gongkai.core.workcalendar import MessageError
-from gongkai.reports import forms, selectors, services
+from gongkai.reports import drafting, forms, selectors, services
 from gongkai.reports import render as renderers
 from gongkai.reports.messages import render_message
 from gongkai.reports.models import ReportFigure, ReportText
@@ -195,7 +195,15 @@ def text(request: HttpRequest, code: str, year: int, section: str) -> HttpRespon
     if request.method == "POST" and not editable:
         raise PermissionDenied
     current = ReportText.objects.filter(agency=agency, year=year, section=section).first()
-    form = forms.TextForm(posted(request), initial={"text": current.text if current else ""})
+    initial = current.text if current else ""
+    drafted = editable and request.method != "POST" and request.GET.get("draft") == "1"
+    if drafted:
+        try:
+            initial = drafting.drafted_text(agency, year, section)
+        except MessageError as exc:
+            messages.error(request, render_message(exc.message))
+            drafted = False
+    form = forms.TextForm(posted(request), initial={"text": initial})
     if form.is_bound and form.is_valid():
         try:
             saved = services.text_save(
@@ -221,6 +229,7 @@ def text(request: HttpRequest, code: str, year: int, section: str) -> HttpRespon
         "form": form,
         "editable": editable,
         "versions": versions,
+        "drafted": drafted,
     }
     return render(request, "reports/text.html", context)
 

@@ -128,6 +128,10 @@ class PublishedReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     override_at = models.DateTimeField(null=True, blank=True)
+    # The record in the 政府信息公开年报 column that shows this version on the portal.
+    record = models.ForeignKey(
+        "documents.Record", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["agency_id", "year", "-version"]

@@ -16,7 +16,7 @@ A few queries whatever the size (one per table), values only, no model instances
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -41,6 +41,7 @@ from gongkai.core.applications import Step
 from gongkai.core.applications.vocabulary import ApplicantKind, Outcome, RemedyKind, RemedyResult
 from gongkai.core.workcalendar import MessageError
 from gongkai.documents.models import Record
+from gongkai.documents.selectors import public_records
 from gongkai.reports.models import PublishedReport, ReportFigure, ReportText, ReportTextVersion
 
 # [I] 规章 are promulgated by 政府令: a record of the genre 命令（令） counts as 规章; any other
@@ -70,6 +71,7 @@ class ReportFacts:
     registry: Mapping[tuple[int, str], Registry]  # (year, RULES|NORMATIVE)
     figures: Mapping[int, Mapping[str, str]]  # year → key → value as typed
     texts: Mapping[str, list[str]]  # 一, 五, 六 → paragraphs
+    published: Mapping[int, int] = field(default_factory=dict)  # year → 主动公开 records
 
 
 def case_facts(agency: Agency, year: int) -> tuple[list[ar.CaseFact], list[ar.FeeFact]]:
@@ -193,7 +195,14 @@ def report_facts(agency: Agency, year: int) -> ReportFacts:
         registry=registry_counts(agency, years),
         figures=figures,
         texts=texts,
+        published={y: published_count(agency, y) for y in years},
     )
+
+
+def published_count(agency: Agency, year: int) -> int:
+    """主动公开政府信息条数: the agency's public records published in `year` (as
+    `documents.statistics.year_figures` counts them); N1 compares the prose with it."""
+    return public_records().filter(agency=agency, published_at__year=year).count()
 
 
 # The report ------------------------------------------------------------------------------
@@ -237,6 +246,7 @@ def build(facts: ReportFacts, *, agency: str, year: int, strict: bool = True) ->
         problems=facts.texts.get("五", []),
         other=facts.texts.get("六", []),
         fees=ar.fees_of_year(facts.fees, year),
+        published=facts.published.get(year),
     )
 
 

@@ -27,6 +27,7 @@ from gongkai.core.annual_report.deadline import (
     reminders_from,
     report_due,
 )
+from gongkai.core.annual_report.drafting import DisclosureFacts, Draft, LastYear, draft
 from gongkai.core.annual_report.layout import (
     LAYOUTS,
     Cell,
@@ -76,10 +77,13 @@ __all__ = [
     "Cell",
     "Check",
     "DeadlineStatus",
+    "DisclosureFacts",
+    "Draft",
     "FeeFact",
     "FeeSummary",
     "Figures",
     "Finding",
+    "LastYear",
     "Layout",
     "RegistryCounts",
     "RemedyFact",
@@ -99,6 +103,7 @@ __all__ = [
     "check_table_three",
     "check_table_two",
     "deadline_status",
+    "draft",
     "entered_table",
     "fees_of_year",
     "format_for_year",

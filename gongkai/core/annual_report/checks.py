@@ -46,6 +46,7 @@ class Check(enum.StrEnum):
     IN_FORCE = "X2"
     NARRATIVE = "N1"
     MISSING_SECTION = "S1"
+    PROMPT_LEFT = "S2"
 
     @property
     def label(self) -> str:
@@ -63,6 +64,7 @@ CHECK_LABELS: Mapping[Check, str] = {
     Check.IN_FORCE: "现行有效件数与制发、废止件数相符",
     Check.NARRATIVE: "正文数字与表格一致",
     Check.MISSING_SECTION: "章节齐全",
+    Check.PROMPT_LEFT: "正文无未填写的提示",
 }
 
 

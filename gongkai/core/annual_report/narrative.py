@@ -189,6 +189,15 @@ NARRATIVE_RULES: tuple[Rule, ...] = (
 )  # fmt: skip
 
 
+def quoted(figures: Figures, table: str, row: str) -> Value | None:
+    """The figure a sentence about `row` of table `table` must state (the rule's own source),
+    so drafted prose and N1 cannot disagree; KeyError for a row no rule knows."""
+    rule = next((r for r in NARRATIVE_RULES if r.table == table and r.row == row), None)
+    if rule is None:
+        raise KeyError((table, row))
+    return rule.source(figures)
+
+
 def check_narrative(
     text: str, figures: Figures, rules: tuple[Rule, ...] = NARRATIVE_RULES
 ) -> list[Finding]:

@@ -5,6 +5,7 @@ Sections 一, 五 and 六 are prose the office drafts and edits; 二, 三 and �
 Section 六 always states the 信息处理费 collected, or that none was (§9, [I]).
 """
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,11 +38,15 @@ HEADINGS: Mapping[str, str] = {
     "六": "六、其他需要报告的事项",
 }
 PROSE_SECTIONS = ("一", "五", "六")
+# A drafted sentence the office must complete (drafting.py); S2 refuses it in a report.
+PROMPT_OPEN, PROMPT_CLOSE = "【请填写：", "】"
+_PROMPT = re.compile(f"{PROMPT_OPEN}[^{PROMPT_CLOSE}]*{PROMPT_CLOSE}?")
 TABLE_SECTIONS = ("二", "三", "四")
 
 CHINESE: Mapping[str, str] = {
     "report.title": "%(agency)s%(year)s年政府信息公开工作年度报告",
     "report.missing_section": "缺少“%(section)s”的内容",
+    "report.prompt_left": "“%(section)s”仍有未填写的提示：%(quote)s",
     "report.empty": "%(year)s年没有可统计的记录，各表均为 0，请核实后再公开",
 }
 
@@ -157,9 +162,22 @@ def _missing_sections(report: AnnualReport) -> list[Finding]:
     return found
 
 
+def _prompts_left(report: AnnualReport) -> list[Finding]:
+    found = []
+    for number in PROSE_SECTIONS:
+        section = report.section(number)
+        for paragraph in section.paragraphs:
+            for match in _PROMPT.finditer(paragraph):
+                words = _say("report.prompt_left", section=section.heading, quote=match[0])
+                found.append(
+                    Finding(Check.PROMPT_LEFT, Severity.ERROR, "", section.heading, "", 0, 1, words)
+                )
+    return found
+
+
 def check_report(report: AnnualReport, last_year: AnnualReport | None = None) -> list[Finding]:
     """Every check of §8 on `report`; X1 and X2 need `last_year`."""
-    found = _missing_sections(report)
+    found = _missing_sections(report) + _prompts_left(report)
     previous = {n: last_year.table(n) for n in TABLE_SECTIONS} if last_year else {}
     found += check_table_two(report.table("二"), previous.get("二"))
     found += check_table_three(report.table("三"))

@@ -58,10 +58,8 @@ def finding_line(finding: Finding) -> str:
     return f"{finding.check.value} {finding.check.label}（{severity}）：{finding.message.text}"
 
 
-def _body(report: AnnualReport, findings: Sequence[Finding]) -> str:
-    parts = [f"<h1>{escape(report.title)}</h1>"]
-    for notice in report.notices:
-        parts.append(f'<p class="notice" role="status">{escape(notice.text)}</p>')
+def _sections(report: AnnualReport) -> list[str]:
+    parts = []
     for section in report.sections:
         parts.append(f'<section data-section="{section.number}">')
         parts.append(f"<h2>{escape(section.heading)}</h2>")
@@ -69,6 +67,21 @@ def _body(report: AnnualReport, findings: Sequence[Finding]) -> str:
         if section.table is not None:
             parts.append(table_html(section.table))
         parts.append("</section>")
+    return parts
+
+
+def record_body(report: AnnualReport, *, correction: str = "") -> str:
+    """The report as the body of its record in the 政府信息公开年报 column: the six sections
+    (the record page shows the title), a correction's note first; no check results."""
+    parts = [f'<p class="note">{escape(correction)}</p>'] if correction else []
+    return "\n".join(parts + _sections(report))
+
+
+def _body(report: AnnualReport, findings: Sequence[Finding]) -> str:
+    parts = [f"<h1>{escape(report.title)}</h1>"]
+    for notice in report.notices:
+        parts.append(f'<p class="notice" role="status">{escape(notice.text)}</p>')
+    parts += _sections(report)
     parts.append(f'<section class="checks"><h2>{CHECKS_HEADING}</h2>')
     if findings:
         items = "".join(
