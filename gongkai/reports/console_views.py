@@ -25,7 +25,7 @@ from gongkai.core.workcalendar import MessageError
 from gongkai.reports import drafting, forms, selectors, services
 from gongkai.reports import render as renderers
 from gongkai.reports.messages import render_message
-from gongkai.reports.models import ReportFigure, ReportText
+from gongkai.reports.models import EnteredTables, ReportFigure, ReportText
 
 FORMATS = {
     "html": "text/html; charset=utf-8",
@@ -104,6 +104,7 @@ def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
         if checked.blocking
         else None,
         carry_over_from=checked.last_year_published,
+        carry_over_entered=checked.last_year_entered,
     )
     return render(request, "reports/detail.html", context)
 
@@ -281,3 +282,47 @@ def publish(request: HttpRequest, code: str, year: int) -> HttpResponse:
     else:
         messages.success(request, _("Published as version %(n)s.") % {"n": frozen.version})
     return redirect(_detail_url(agency, year))
+
+
+def entered_tables(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """Tables 二, 三, 四 of a year kept outside Gongkai: the template to fill in (this year's
+    XLSX), the upload, and what is stored now."""
+    agency = _agency(request, code, year)
+    if not can(request.user, Action.EDIT_ANNUAL_REPORT, agency):
+        raise PermissionDenied
+    form = forms.EnteredTablesForm(posted(request), request.FILES or None)
+    if form.is_bound and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.tables_enter(
+                actor=request.user,
+                agency=agency,
+                year=year,
+                name=upload.name,
+                data=upload.read(),
+                now=timezone.now(),
+            )
+        except ValidationError as exc:
+            _service_errors(form, exc)
+        else:
+            messages.success(request, _("The tables of %(year)s are stored.") % {"year": year})
+            return redirect(reverse("reports:entered", args=[agency.code, year]))
+    stored = EnteredTables.objects.filter(agency=agency, year=year).first()
+    tables = []
+    if stored is not None:
+        report = selectors.frozen_tables(
+            selectors.build(
+                selectors.report_facts(agency, year), agency=agency.name, year=year, strict=False
+            ),
+            stored.snapshot,
+        )
+        tables = [mark_safe(renderers.table_html(report.table(n))) for n in ("二", "三", "四")]  # noqa: S308
+    context = {
+        "agency": agency,
+        "year": year,
+        "form": form,
+        "stored": stored,
+        "tables": tables,
+        "published": selectors.latest_published(agency, year),
+    }
+    return render(request, "reports/entered.html", context)

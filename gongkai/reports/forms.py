@@ -52,3 +52,10 @@ class PublishForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
+
+
+class EnteredTablesForm(forms.Form):
+    file = forms.FileField(
+        label=_("Workbook of tables 二, 三 and 四 (.xlsx, in the layout of the download)"),
+        error_messages={"required": _("Choose the workbook to load.")},
+    )

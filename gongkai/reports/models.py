@@ -143,3 +143,27 @@ class PublishedReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id}/{self.year} v{self.version}"
+
+
+class EnteredTables(models.Model):
+    """Tables 二, 三 and 四 of a year kept outside Gongkai, as published then, typed into the
+    report's own XLSX layout and loaded, so the next year's cross-year checks (X1, X2) have
+    last year's figures from the first year. One per agency and year; loading again
+    replaces it (audited)."""
+
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    snapshot = models.JSONField()  # {"sections": [{"number", "table": table_json}]}
+    file_name = models.CharField(_("file name"), max_length=200)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    entered_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year"], name="entered_tables_once_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year} entered"

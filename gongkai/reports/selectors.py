@@ -42,7 +42,13 @@ from gongkai.core.applications.vocabulary import ApplicantKind, Outcome, RemedyK
 from gongkai.core.workcalendar import MessageError
 from gongkai.documents.models import Record
 from gongkai.documents.selectors import public_records
-from gongkai.reports.models import PublishedReport, ReportFigure, ReportText, ReportTextVersion
+from gongkai.reports.models import (
+    EnteredTables,
+    PublishedReport,
+    ReportFigure,
+    ReportText,
+    ReportTextVersion,
+)
 
 # [I] 规章 are promulgated by 政府令: a record of the genre 命令（令） counts as 规章; any other
 # record marked is_normative counts as 行政规范性文件.
@@ -282,6 +288,7 @@ class Checked:
     last_year: ar.AnnualReport
     findings: list[ar.Finding]
     last_year_published: PublishedReport | None
+    last_year_entered: EnteredTables | None = None
 
     @property
     def blocking(self) -> list[ar.Finding]:
@@ -290,15 +297,22 @@ class Checked:
 
 def checked_report(agency: Agency, year: int) -> Checked:
     """The report on `year` from the records with its findings; X1/X2 compare it with last
-    year's latest published version, or with last year recomputed when none is published.
+    year's latest published version, else with the tables entered for last year (a year kept
+    outside Gongkai), else with last year recomputed from the records.
     Raises MessageError for an entered figure that is not a valid number."""
     facts = report_facts(agency, year)
     report = build(facts, agency=agency.name, year=year)
     last_year = build(facts, agency=agency.name, year=year - 1, strict=False)
     published = latest_published(agency, year - 1)
+    entered = None
     if published is not None:
         last_year = frozen_tables(last_year, published.snapshot)
-    return Checked(report, last_year, ar.check_report(report, last_year), published)
+    elif (
+        entered := EnteredTables.objects.filter(agency=agency, year=year - 1).first()
+    ) is not None:
+        last_year = frozen_tables(last_year, entered.snapshot)
+    findings = ar.check_report(report, last_year)
+    return Checked(report, last_year, findings, published, entered)
 
 
 # The console ---------------------------------------------------------------------------------

@@ -21,10 +21,11 @@ from gongkai.core.workcalendar import MessageError
 from gongkai.documents.columns import columns_install_standard
 from gongkai.documents.models import Record
 from gongkai.documents.services import record_publish_generated
-from gongkai.reports import render, selectors
+from gongkai.reports import entered, render, selectors
 from gongkai.reports.messages import render_message
 from gongkai.reports.models import (
     ChecksOverride,
+    EnteredTables,
     PublishedReport,
     ReportFigure,
     ReportText,
@@ -307,3 +308,68 @@ def _publish_record(
         record=last.record if last is not None else None,
         note=published.note,
     )
+
+
+@transaction.atomic
+def tables_enter(
+    *, actor: Any, agency: Agency, year: int, name: str, data: bytes, now: datetime
+) -> EnteredTables:
+    """Load tables 二, 三 and 四 of a year kept outside Gongkai from the report's XLSX layout
+    (entered.py); loading again replaces them. A year with a published version in Gongkai
+    needs none (its frozen tables are used). Nothing is saved when a cell is refused."""
+    require(actor, Action.EDIT_ANNUAL_REPORT, agency)
+    if selectors.latest_published(agency, year) is not None:
+        raise ValidationError(
+            _("The report on %(year)s is published in Gongkai: its tables are used as published.")
+            % {"year": year}
+        )
+    try:
+        tables = entered.tables_from_xlsx(name, data, year)
+    except MessageError as exc:
+        raise ValidationError(render_message(exc.message)) from None
+    snapshot = entered.snapshot_of(tables)
+    before = EnteredTables.objects.filter(agency=agency, year=year).first()
+    stored, _created = EnteredTables.objects.update_or_create(
+        agency=agency,
+        year=year,
+        defaults={
+            "snapshot": snapshot,
+            "file_name": name[:200],
+            "entered_by": actor,
+            "entered_at": now,
+        },
+    )
+    changes = {
+        f"{number}.{row}.{column}": [
+            _cell(before.snapshot, number, row, column) if before else None,
+            value,
+        ]
+        for number, table in tables.items()
+        for (row, column), value in sorted(table.values.items())
+        if not before or _cell(before.snapshot, number, row, column) != _json(value)
+    }
+    audit_log(
+        actor=actor,
+        action="reports.tables_entered",
+        target=stored,
+        changes={"year": [None, year], "file": [None, name], **_jsonable(changes)},
+        now=now,
+    )
+    return stored
+
+
+def _json(value: object) -> object:
+    return value if isinstance(value, int) else str(value)
+
+
+def _jsonable(changes: dict[str, list[object]]) -> dict[str, list[object]]:
+    return {
+        key: [_json(v) if v is not None else None for v in pair] for key, pair in changes.items()
+    }
+
+
+def _cell(snapshot: dict[str, Any], number: str, row: str, column: str) -> object:
+    for section in snapshot.get("sections", []):
+        if section.get("number") == number:
+            return section["table"]["values"].get(row, {}).get(column)
+    return None

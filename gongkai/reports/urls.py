@@ -19,4 +19,5 @@ urlpatterns = [
     path("<str:code>/<int:year>/text/<str:section>/", views.text, name="text"),
     path("<str:code>/<int:year>/override/", views.override, name="override"),
     path("<str:code>/<int:year>/publish/", views.publish, name="publish"),
+    path("<str:code>/<int:year>/entered/", views.entered_tables, name="entered"),
 ]

@@ -4,7 +4,7 @@ tables have exactly the official labels and merged cells."""
 
 from gongkai.reports.render.docx import report_docx
 from gongkai.reports.render.grid import Placed, place
-from gongkai.reports.render.html import record_body, report_html, report_pdf
+from gongkai.reports.render.html import record_body, report_html, report_pdf, table_html
 from gongkai.reports.render.xlsx import report_xlsx
 
 __all__ = [
@@ -15,4 +15,5 @@ __all__ = [
     "report_html",
     "report_pdf",
     "report_xlsx",
+    "table_html",
 ]
