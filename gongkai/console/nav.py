@@ -37,7 +37,6 @@ NAV = [
     NavItem(
         _("Letter templates"), "applications_console:letter_templates", Action.HANDLE_APPLICATIONS
     ),
-    NavItem(_("Disclosure figures"), "documents:statistics", Action.VIEW_STATISTICS),
     NavItem(_("Statistics dashboard"), "dashboard:index", Action.VIEW_STATISTICS),
     NavItem(_("Annual report"), "reports:index", Action.VIEW_ANNUAL_REPORT),
     NavItem(_("Work report"), "workreport:index", Action.VIEW_ANNUAL_REPORT),

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from gongkai.documents import statistics_views
+from gongkai.dashboard import views
 
 app_name = "dashboard"
 
 urlpatterns = [
-    path("", statistics_views.statistics, name="index"),
+    path("", views.index, name="index"),
+    path("<slug:key>.csv", views.table_csv, name="csv"),
 ]

@@ -1,4 +1,5 @@
-"""Yearly figures: releases per channel and column, timeliness (条例第26条), interpretations."""
+"""Yearly figures: releases per channel and column, timeliness (条例第26条), interpretations;
+the old page of them now leads to the statistics dashboard."""
 
 from datetime import date, timedelta
 
@@ -63,17 +64,19 @@ def test_the_year_counts_channels_timeliness_and_only_public_records(cast, figur
     assert figures.by_column["政策文件"] == {"website": 1, "wechat": 1}
 
 
-def test_the_office_and_the_supervisor_see_the_figures_and_others_do_not(
+def test_the_old_figures_page_leads_to_the_dashboard_which_decides_who_sees_them(
     client, cast, figures_data
 ):
     url = reverse("documents:statistics") + "?year=2026"
     client.force_login(cast.office)
-    page = client.get(url).content.decode()
+    response = client.get(url, follow=True)
+    assert response.redirect_chain == [(reverse("dashboard:index") + "?year=2026", 302)]
+    page = response.content.decode()
     assert 'data-testid="late">1<' in page and 'data-testid="published">2<' in page
     client.force_login(cast.supervisor)
-    assert client.get(url + "&agency=TESTA").status_code == 200
+    assert client.get(url + "&agency=TESTA", follow=True).status_code == 200
     for name in ["drafter_a", "reviewer", "approver"]:
         client.force_login(getattr(cast, name))
-        assert client.get(url).status_code == 403
+        assert client.get(url, follow=True).status_code == 403
     client.force_login(cast.other_office)
-    assert client.get(url + "&agency=TESTA").status_code == 404
+    assert client.get(url + "&agency=TESTA", follow=True).status_code == 404
