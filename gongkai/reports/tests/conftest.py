@@ -14,6 +14,13 @@ from gongkai.core.applications.vocabulary import (
     RemedyResult,
 )
 from gongkai.reports.models import ReportText
+from gongkai.testing_browser import (  # noqa: F401 (fixtures and hook for the browser tests)
+    browser,
+    live_server,
+    page,
+    plain_http,
+    pytest_terminal_summary,
+)
 
 HEADERS = "登记号,收到日期,申请渠道,申请人类型,申请内容摘要,办理结果,答复日期,是否延期,收费金额(元),缴费日期"
 REMEDY_HEADERS = "登记号,类型,结果,年度"
