@@ -1,6 +1,8 @@
 """The demo agency 临沧市民政局 (DESIGN.md "Demo data"): units, one account per role, the
 standard columns, and its records — the seed and about fifty more, published through the
-workflow (gongkai.demo.publish). Loading twice changes nothing; reset puts the agency, units
+workflow (gongkai.demo.publish) — its published information of 2017 as historic data
+(gongkai.demo.history) and the office's entries of its 2017 work report
+(gongkai.demo.work_report). Loading twice changes nothing; reset puts the agency, units
 and accounts back as loaded and deletes no record."""
 
 from dataclasses import dataclass
@@ -10,7 +12,9 @@ from django.db import transaction
 
 from gongkai.accounts.models import Agency, RoleAssignment, Unit, User
 from gongkai.audit.services import audit_log, diff, snapshot
+from gongkai.demo.history import load_history
 from gongkai.demo.publish import load_records
+from gongkai.demo.work_report import load_work_report
 
 AGENCY = {
     "code": "LCMZJ",
@@ -68,6 +72,8 @@ def load_demo(*, reset: bool = False) -> list[str]:
     for account in ACCOUNTS:
         _account(account, agency, units, done, reset)
     load_records(agency=agency, units=units, done=done)
+    load_history(agency=agency, units=units, done=done)
+    load_work_report(agency=agency, done=done)
     return done
 
 

@@ -8,25 +8,17 @@ entered figure that is not a number.
 """
 
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
-from gongkai.accounts.models import Agency
 from gongkai.core import annual_report as ar
 from gongkai.core.workcalendar import MessageError
 from gongkai.reports import render, selectors
+from gongkai.reports.cli import agency_by_code, bad, emit, output_path, report_year, written
 
-BAD_INPUT = 2
-FIRST_YEAR = 2008  # 条例 in force from 2008-05-01
 FORMATS = ("html", "docx", "pdf", "xlsx", "json")
-
-
-def bad(message: str) -> CommandError:
-    return CommandError(message, returncode=BAD_INPUT)
 
 
 class Command(BaseCommand):
@@ -42,46 +34,18 @@ class Command(BaseCommand):
         self, *args: Any, agency: str, year: str, output_format: str, **options: Any
     ) -> None:
         today = timezone.localdate()
-        number = _year(year, today.year)
-        path = Path(options["output"]) if options.get("output") else None
-        if path is not None and not path.parent.is_dir():
-            raise bad(f"目录“{path.parent}”不存在 (no such folder)")
-        if path is not None and path.is_dir():
-            raise bad(f"“{path}”是目录，请给出文件名 (is a folder, give a file name)")
-        target = Agency.objects.filter(code=agency).first()
-        if target is None:
-            raise bad(f"没有机关代码为“{agency}”的机关 (no such agency)")
+        number = report_year(year, today.year)
+        path = output_path(options.get("output"))
+        target = agency_by_code(agency)
         try:
             checked = selectors.checked_report(target, number)
         except MessageError as exc:
             raise bad(f"{exc.message.text} (bad figure or record)") from None
         report, findings = checked.report, checked.findings
-        content = _render(report, findings, output_format, target.code, today)
-        if path is None:
-            if isinstance(content, str):
-                self.stdout.write(content, ending="")
-            else:
-                sys.stdout.buffer.write(content)
-                sys.stdout.flush()
-            return
-        try:
-            if isinstance(content, str):
-                path.write_text(content, encoding="utf-8")
-            else:
-                path.write_bytes(content)
-        except OSError as exc:
-            raise bad(f"无法写入“{path}”：{exc.strerror} (cannot write)") from None
-        blocking = sum(1 for f in findings if f.blocking)
-        self.stderr.write(
-            f"已写入 {path}；检查发现 {len(findings)} 项，其中 {blocking} 项须更正 "
-            f"(written; {len(findings)} findings, {blocking} blocking)"
-        )
-
-
-def _year(raw: str, this_year: int) -> int:
-    if not raw.isdigit() or not FIRST_YEAR <= int(raw) <= this_year:
-        raise bad(f"年度“{raw}”无效，应为 {FIRST_YEAR} 至今年之间 (bad year)")
-    return int(raw)
+        emit(_render(report, findings, output_format, target.code, today), path, self.stdout)
+        if path is not None:
+            blocking = sum(1 for f in findings if f.blocking)
+            self.stderr.write(written(path, len(findings), blocking))
 
 
 def _render(
