@@ -10,17 +10,13 @@ from django.utils.html import escape
 from gongkai.applications.letters.render import (
     BODY_PT,
     CHAR_PITCH_PT,
-    FOLIO_PT,
-    MARGINS_MM,
-    PDF_FONTS,
     TITLE_PT,
-    _fonts,
     gbt9704_document,
     set_font,
 )
 from gongkai.core import work_report as wr
 from gongkai.reports.render.docx import HEADING_FONT
-from gongkai.reports.render.html import TABLE_PT
+from gongkai.reports.render.html import TABLE_PT, page_html
 
 FORMATS = {
     "html": "text/html; charset=utf-8",
@@ -63,35 +59,14 @@ def _body(report: wr.WorkReport) -> str:
     return "\n".join(parts)
 
 
+WORK_REPORT_CSS = """.closing { text-align: right; margin-top: 2em; }
+.closing p { margin: 0; }
+.attachment { page-break-before: always; }
+th, td { vertical-align: top; }"""
+
+
 def report_html(report: wr.WorkReport, *, pdf: bool = False) -> str:
-    fonts = _fonts("GONGKAI_LETTER_PDF_FONTS", PDF_FONTS)
-    m = MARGINS_MM
-    page = (
-        f"@page {{ size: A4; margin: {m['top']}mm {m['right']}mm {m['bottom']}mm {m['left']}mm;"
-        f' @bottom-center {{ content: "— " counter(page) " —"; font-size: {FOLIO_PT}pt; }} }}'
-        if pdf
-        else ""
-    )
-    return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(report.title)}</title>
-<style>
-{page}
-html {{ font-family: "{fonts["body"]}", serif; font-size: {BODY_PT}pt; color: #000; }}
-h1 {{ font-family: "{fonts["title"]}", serif; font-size: {TITLE_PT}pt; text-align: center; }}
-h2 {{ font-size: {BODY_PT}pt; margin: 1em 0 0.5em; }}
-.text {{ text-indent: 2em; text-align: justify; margin: 0; }}
-.notice {{ border: 1px solid #000; padding: 0.5em; }}
-.closing {{ text-align: right; margin-top: 2em; }}
-.closing p {{ margin: 0; }}
-.attachment {{ page-break-before: always; }}
-table {{ border-collapse: collapse; width: 100%; font-size: {TABLE_PT}pt; margin: 0.5em 0; }}
-th, td {{ border: 1px solid #000; padding: 2pt 3pt; vertical-align: top; }}
-th {{ font-weight: normal; }}
-tr {{ page-break-inside: avoid; }}
-</style></head><body>
-{_body(report)}
-</body></html>
-"""
+    return page_html(report.title, _body(report), pdf=pdf, css=WORK_REPORT_CSS)
 
 
 def report_pdf(report: wr.WorkReport) -> bytes:

@@ -27,6 +27,8 @@ from gongkai.core.annual_report import (
 from gongkai.core.applications import ApplicantKind, Outcome, RemedyKind, RemedyResult
 
 P, C = ApplicantKind.NATURAL_PERSON, ApplicantKind.COMMERCIAL
+NORMATIVE = RegistryCounts(3, 1, 20)  # made, repealed, in force
+NO_LAST_YEAR = LastYear()
 FACTS = DisclosureFacts(
     published=120,
     channels=(("政府网站", 120), ("政务微信", 35), ("政务微博", 0)),
@@ -44,7 +46,7 @@ def _report(
     *,
     cases: list[CaseFact] | None = None,
     remedies: list[RemedyFact] | None = None,
-    normative: RegistryCounts = RegistryCounts(3, 1, 20),
+    normative: RegistryCounts = NORMATIVE,
     year: int = 2024,
     published: int | None = 120,
 ) -> AnnualReport:
@@ -72,7 +74,7 @@ def _report(
     )
 
 
-def _with_draft(report: AnnualReport, last: LastYear = LastYear()) -> AnnualReport:
+def _with_draft(report: AnnualReport, last: LastYear = NO_LAST_YEAR) -> AnnualReport:
     drafted = draft(report, FACTS, last).sections
     sections = tuple(
         replace(s, paragraphs=(*drafted[s.number], *s.paragraphs)) if s.number in drafted else s

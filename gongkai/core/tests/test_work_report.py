@@ -2,6 +2,7 @@
 the consistency checks and the report in the seed's structure (临民字〔2018〕2号)."""
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -72,7 +73,9 @@ def seed_report(**changes: str) -> wr.WorkReport:
         ("hotline_number", "96128", "96128", "96128"),
     ],
 )
-def test_entries_are_read_as_the_office_types_them(key, typed, number, shown):
+def test_entries_are_read_as_the_office_types_them(
+    key: Any, typed: Any, number: Any, shown: Any
+) -> None:
     value = wr.parse_entered(key, typed)
     assert value is not None and value.number == number and value.shown == shown
 
@@ -97,13 +100,15 @@ def test_entries_are_read_as_the_office_types_them(key, typed, number, shown):
         ("no_such_figure", "1", "figure.unknown", "no_such_figure"),
     ],
 )
-def test_a_bad_entry_is_refused_naming_the_figure(key, typed, code, words):
+def test_a_bad_entry_is_refused_naming_the_figure(
+    key: Any, typed: Any, code: Any, words: Any
+) -> None:
     with pytest.raises(MessageError) as refused:
         wr.parse_entered(key, typed)
     assert refused.value.message.code == code and words in refused.value.message.text
 
 
-def test_clean_entered_reports_every_bad_figure_and_leaves_blanks_out():
+def test_clean_entered_reports_every_bad_figure_and_leaves_blanks_out() -> None:
     values, errors = wr.clean_entered(
         {"visitors": "-3", "petitions_received": "x", "npc_meetings": " "}
     )
@@ -114,11 +119,11 @@ def test_clean_entered_reports_every_bad_figure_and_leaves_blanks_out():
     ("answered", "received", "shown"),
     [(15, 15, "100%"), (2, 3, "66.7%"), (1, 8, "12.5%"), (0, 4, "0%"), (0, 0, ""), (None, 5, "")],
 )
-def test_reply_rate_is_answered_over_received(answered, received, shown):
+def test_reply_rate_is_answered_over_received(answered: Any, received: Any, shown: Any) -> None:
     assert wr.percent_shown(wr.rate(answered, received)) == shown
 
 
-def test_a_module_with_data_wins_over_an_entry_and_the_entry_is_named():
+def test_a_module_with_data_wins_over_an_entry_and_the_entry_is_named() -> None:
     records = wr.ModuleFigures(wr.DOCUMENTS, {"website_items": 1400}, has_data=True)
     figures = wr.resolve([records], entered({"website_items": "1300"}))
     website = figures["website_items"]
@@ -130,7 +135,7 @@ def test_a_module_with_data_wins_over_an_entry_and_the_entry_is_named():
     )
 
 
-def test_an_entry_is_used_for_a_year_the_module_holds_nothing_of():
+def test_an_entry_is_used_for_a_year_the_module_holds_nothing_of() -> None:
     empty = wr.ModuleFigures(wr.DOCUMENTS, {}, has_data=False)
     figures = wr.resolve([empty], entered({"website_items": "1400"}))
     assert (figures["website_items"].count, figures["website_items"].source) == (
@@ -140,14 +145,14 @@ def test_an_entry_is_used_for_a_year_the_module_holds_nothing_of():
     assert (figures["wechat_items"].count, figures["wechat_items"].source) == (0, Source.COMPUTED)
 
 
-def test_a_module_gongkai_does_not_have_is_entered_or_missing():
+def test_a_module_gongkai_does_not_have_is_entered_or_missing() -> None:
     figures = wr.resolve([], entered({"visitors": "300多"}))
     assert figures["visitors"].source is Source.ENTERED
     assert figures["petitions_received"].source is Source.MISSING
     assert figures["published"].source is Source.MISSING  # no documents module given
 
 
-def test_the_seed_report_states_every_figure_in_its_structure():
+def test_the_seed_report_states_every_figure_in_its_structure() -> None:
     report = seed_report()
     assert report.title == "临沧市民政局关于2017年政府信息与政务公开工作落实情况的自查报告"
     assert [s.heading for s in report.sections] == [
@@ -194,19 +199,19 @@ def test_the_seed_report_states_every_figure_in_its_structure():
         ),
     ],
 )
-def test_inconsistent_figures_are_named_findings(changes, check, words):
+def test_inconsistent_figures_are_named_findings(changes: Any, check: Any, words: Any) -> None:
     found = [f for f in seed_report(**changes).findings if f.check is check]
     assert len(found) == 1 and words in found[0].message.text
     assert found[0].blocking == (check in (Check.PART_OF_WHOLE, Check.LEAD_AND_ASSISTING))
 
 
-def test_a_rough_count_is_not_checked_against_its_parts():
+def test_a_rough_count_is_not_checked_against_its_parts() -> None:
     report = seed_report(hotline_calls="300多", hotline_answered="310")
     assert not [f for f in report.findings if f.check is Check.PART_OF_WHOLE]
     assert report.rates["hotline_reply_rate"] == Decimal(100)  # as entered
 
 
-def test_missing_prose_and_figures_are_warnings():
+def test_missing_prose_and_figures_are_warnings() -> None:
     figures = wr.resolve([SEED_RECORDS], {})
     report = wr.assemble(agency="局", year=2017, figures=figures, prose={})
     checks = {f.check for f in report.findings}
@@ -215,18 +220,18 @@ def test_missing_prose_and_figures_are_warnings():
     assert report.closing == ("局",)  # without a closing the agency signs
 
 
-def test_a_year_without_any_data_is_an_empty_valid_report_with_a_notice():
+def test_a_year_without_any_data_is_an_empty_valid_report_with_a_notice() -> None:
     figures = wr.resolve([wr.ModuleFigures(wr.DOCUMENTS, {}, False), NO_APPLICATIONS], {})
     report = wr.assemble(agency="临沧市民政局", year=2016, figures=figures, prose={})
     assert report.empty and not report.findings
     assert all(not s.paragraphs for s in report.sections)
     assert report.notices[0].text.startswith("2016年没有可统计的记录")
-    data = wr.report_json(report, agency_code="LCMZJ")
+    data: dict[str, Any] = wr.report_json(report, agency_code="LCMZJ")
     assert data["notices"] == [report.notices[0].text] and data["checks"]["passed"] is True
 
 
-def test_the_json_shape_is_stable():
-    data = wr.report_json(seed_report(), agency_code="LCMZJ")
+def test_the_json_shape_is_stable() -> None:
+    data: dict[str, Any] = wr.report_json(seed_report(), agency_code="LCMZJ")
     assert list(data) == [
         "schema",
         "agency",
@@ -261,7 +266,7 @@ def test_the_json_shape_is_stable():
     }
 
 
-def test_every_figure_has_a_label_a_module_and_a_unique_key():
+def test_every_figure_has_a_label_a_module_and_a_unique_key() -> None:
     keys = [f.key for f in wr.FIGURES]
     assert len(keys) == len(set(keys))
     assert all(f.label and f.module for f in wr.FIGURES)

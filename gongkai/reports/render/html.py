@@ -96,7 +96,10 @@ def _body(report: AnnualReport, findings: Sequence[Finding]) -> str:
     return "\n".join(parts)
 
 
-def report_html(report: AnnualReport, findings: Sequence[Finding], *, pdf: bool = False) -> str:
+def page_html(title: str, body: str, *, pdf: bool = False, css: str = "") -> str:
+    """An official report as one HTML page: 仿宋-style body font at 3号, 2号 title, tables in
+    五号; for PDF the GB/T 9704 margins of the letters and the folio "— n —". The annual
+    report and the work report share it (`css` adds a report's own rules)."""
     fonts = _fonts("GONGKAI_LETTER_PDF_FONTS", PDF_FONTS)
     m = MARGINS_MM
     page = (
@@ -106,7 +109,7 @@ def report_html(report: AnnualReport, findings: Sequence[Finding], *, pdf: bool 
         else ""
     )
     return f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(report.title)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{escape(title)}</title>
 <style>
 {page}
 html {{ font-family: "{fonts["body"]}", serif; font-size: {BODY_PT}pt; color: #000; }}
@@ -116,14 +119,21 @@ h2 {{ font-size: {BODY_PT}pt; margin: 1em 0 0.5em; }}
 .notice {{ border: 1px solid #000; padding: 0.5em; }}
 table {{ border-collapse: collapse; width: 100%; font-size: {TABLE_PT}pt; margin: 0.5em 0; }}
 th, td {{ border: 1px solid #000; padding: 2pt 3pt; font-weight: normal; }}
-td {{ text-align: center; }}
-th[scope="row"] {{ text-align: left; }}
 tr {{ page-break-inside: avoid; }}
-.checks {{ font-size: {TABLE_PT}pt; }}
+{css}
 </style></head><body>
-{_body(report, findings)}
+{body}
 </body></html>
 """
+
+
+REPORT_CSS = f"""td {{ text-align: center; }}
+th[scope="row"] {{ text-align: left; }}
+.checks {{ font-size: {TABLE_PT}pt; }}"""
+
+
+def report_html(report: AnnualReport, findings: Sequence[Finding], *, pdf: bool = False) -> str:
+    return page_html(report.title, _body(report, findings), pdf=pdf, css=REPORT_CSS)
 
 
 def report_pdf(report: AnnualReport, findings: Sequence[Finding]) -> bytes:
