@@ -52,6 +52,8 @@ def test_the_published_report_is_a_public_record_of_the_annual_report_column(
     column = record.columns.get()
     listing = client.get(reverse("portal:column", args=[column.pk])).content.decode()
     assert record.title in listing
+    xxgk = client.get(reverse("portal:xxgk", args=[shanghai.code])).content.decode()
+    assert record.title in xxgk  # the 政府信息公开 page lists the annual reports
 
 
 def test_a_correction_replaces_the_text_of_the_same_record_with_its_note(client, cast, shanghai):
