@@ -223,7 +223,7 @@ class RecordFilterSerializer(serializers.Serializer[Any]):
 
     def validate_column(self, value: str) -> list[int]:
         """The visible columns meant: one by id (digits), else by slug in any agency."""
-        lookup = {"pk": int(value)} if value.isdigit() else {"slug": value}
+        lookup = {"pk": int(value)} if value.isascii() and value.isdigit() else {"slug": value}
         found = set(Column.objects.filter(**lookup).values_list("pk", flat=True))
         visible = sorted(found & visible_column_ids())
         if not visible:

@@ -34,7 +34,7 @@ from gongkai.core import applications as rules
 from gongkai.core import statistics as stats
 from gongkai.core.applications.workflow import OPEN_STATUSES, STEP_OUTCOMES
 from gongkai.core.disclosure import PUBLICATION_LIMIT, publication_timeliness
-from gongkai.core.workcalendar import WorkCalendar
+from gongkai.core.workcalendar import CalendarRangeError, WorkCalendar
 from gongkai.documents.models import Column, Record, Release
 from gongkai.documents.selectors import public_records
 
@@ -165,9 +165,12 @@ def timeliness_by_month(
     )
     for pk, title, index_number, formed_on, written_on, published_at in rows:
         day = timezone.localdate(published_at)
-        found = publication_timeliness(
-            calendar, formed=formed_on or written_on, published=day, limit=limit
-        )
+        try:
+            found = publication_timeliness(
+                calendar, formed=formed_on or written_on, published=day, limit=limit
+            )
+        except CalendarRangeError:  # a date beyond the calendar (1901-…): not counted
+            continue
         if found.late:
             late[day.month - 1] += 1
             late_records.append(LateRecord(pk, title, index_number, found.working_days))

@@ -580,6 +580,16 @@ def release_record(
     return release
 
 
+CORRECTABLE = ("title", "summary", "body")  # what a correction of a generated record changes
+
+
+def _body_mark(fields: dict[str, Any]) -> dict[str, Any]:
+    """The body as the audit trail keeps it: its length and a digest, not the text."""
+    body = str(fields.get("body") or "")
+    digest = hashlib.sha256(body.encode()).hexdigest()[:12]
+    return fields | {"body": f"{len(body)} characters, sha256 {digest}"}
+
+
 @transaction.atomic
 def record_publish_generated(
     *,
@@ -593,10 +603,11 @@ def record_publish_generated(
 ) -> Record:
     """Publish a record that Gongkai wrote on the office's decision (the annual report, from
     `reports.services.report_publish`), in one step: created and published, or — when
-    `record` is the published one of an earlier version — its title and body replaced, the
-    change noted. The caller checks its own permission (PUBLISH_ANNUAL_REPORT); the body is
-    still scanned for personal data and refused on a high finding, since no reviewer sees it.
-    RecordEvents and the audit trail as for any record."""
+    `record` is the public one of an earlier version — its title, summary and body replaced
+    (its dates, 索引号 and attribute stay those of the first publication), the change noted.
+    The caller checks its own permission (PUBLISH_ANNUAL_REPORT); the body is still scanned
+    for personal data and refused on a high finding, since no reviewer sees it. RecordEvents
+    and the audit trail as for any record."""
     column = Column.objects.filter(agency=agency, slug=column_slug).first()
     if column is None:
         raise ValidationError(
@@ -604,19 +615,33 @@ def record_publish_generated(
             % {"slug": column_slug}
         )
     text = plain_text(str(data.get("body", "")))
-    if any(f.severity == "high" for f in scan_text(text, terms=gate_terms(agency))):
+    high = [f for f in scan_text(text, terms=gate_terms(agency)) if f.severity == "high"]
+    if high:
+        found = "、".join(sorted({f"{f.kind} {f.masked}" for f in high})[:5])
         raise ValidationError(
-            _("The text holds personal data or a secret marking: it cannot be published as is.")
+            _(
+                "The text holds personal data or a secret marking (%(found)s): it cannot be "
+                "published as is."
+            )
+            % {"found": found}
         )
-    if record is not None and record.status == Status.PUBLISHED:
+    if record is not None and record.status in (Status.PUBLISHED, Status.ARCHIVED):
         record = _locked(record)
-        before = snapshot(record, ["title", "body"])
-        _clean_fields(record, data)
+        before = snapshot(record, list(CORRECTABLE))
+        _clean_fields(record, {k: v for k, v in data.items() if k in CORRECTABLE})
         record.version += 1
         record.save()
         _event(record, actor=actor, step="correct", before=record.status, comment=note, now=now)
-        changes = diff(before, snapshot(record, ["title", "body"]))
-        audit_log(actor=actor, action="record.correct", target=record, changes=changes, reason=note)
+        after = snapshot(record, list(CORRECTABLE))
+        changes = diff(_body_mark(before), _body_mark(after))
+        audit_log(
+            actor=actor,
+            action="record.correct",
+            target=record,
+            changes=changes,
+            reason=note,
+            now=now,
+        )
         return record
     record = Record(agency=agency, created_by=actor)
     _clean_fields(record, data)
@@ -627,6 +652,7 @@ def record_publish_generated(
         action="record.create",
         target=record,
         changes={"title": [None, record.title], "column": [None, column.name]},
+        now=now,
     )
     _event(record, actor=actor, step="create", before="", comment="", now=now)
     _publish(record, actor=actor, before=Status.DRAFT, now=now, comment=note)

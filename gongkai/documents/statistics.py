@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from gongkai.accounts.models import Agency
 from gongkai.core.disclosure import PUBLICATION_LIMIT, publication_timeliness
-from gongkai.core.workcalendar import WorkCalendar
+from gongkai.core.workcalendar import CalendarRangeError, WorkCalendar
 from gongkai.documents.models import Record, Release
 from gongkai.documents.selectors import public_records
 
@@ -64,7 +64,11 @@ def timeliness_counts(
     for record in published.exclude(formed_on__isnull=True, written_on__isnull=True):
         formed = record.formed_on or record.written_on
         day = timezone.localdate(record.published_at)
-        if publication_timeliness(calendar, formed=formed, published=day, limit=limit).late:
+        try:
+            found = publication_timeliness(calendar, formed=formed, published=day, limit=limit)
+        except CalendarRangeError:  # a date beyond the calendar (1901-…): not counted
+            continue
+        if found.late:
             late.append(record)
         else:
             on_time += 1

@@ -20,7 +20,7 @@ def bad(message: str) -> CommandError:
 
 
 def report_year(raw: str, this_year: int) -> int:
-    if not raw.isdigit() or not FIRST_YEAR <= int(raw) <= this_year:
+    if not (raw.isascii() and raw.isdigit()) or not FIRST_YEAR <= int(raw) <= this_year:
         raise bad(f"年度“{raw}”无效，应为 {FIRST_YEAR} 至今年之间 (bad year)")
     return int(raw)
 

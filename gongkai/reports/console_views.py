@@ -105,6 +105,7 @@ def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
         else None,
         carry_over_from=checked.last_year_published,
         carry_over_entered=checked.last_year_entered,
+        last_year_enterable=year - 1 >= selectors.FIRST_YEAR,
     )
     return render(request, "reports/detail.html", context)
 

@@ -41,31 +41,56 @@ def tables_from_xlsx(name: str, data: bytes, year: int) -> dict[str, ar.Table]:
         raise ValidationError(_("Upload the workbook (.xlsx) of the report's tables."))
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    # Twice: the cells as typed (to see formulas) and the values a spreadsheet cached for them.
+    typed = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    cached = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         fmt = ar.format_for_year(year)
-        return {number: _table(book, number, fmt) for number in NUMBERS}
+        return {number: _table(typed, cached, number, fmt) for number in NUMBERS}
     finally:
-        book.close()
+        typed.close()
+        cached.close()
 
 
-def _table(book: object, number: str, fmt: ar.ReportFormat) -> ar.Table:
-    sheet_name = f"表{number}"
-    if sheet_name not in book.sheetnames:  # type: ignore[attr-defined]
-        raise ValidationError(_("The workbook has no sheet “%(sheet)s”.") % {"sheet": sheet_name})
+def _grid(book: object, sheet_name: str, layout: ar.Layout) -> dict[tuple[int, int], object]:
+    """The cells of the table's area only (a sheet may hold anything beyond it)."""
     sheet = book[sheet_name]  # type: ignore[index]
-    layout = ar.layout(number, fmt)
-    grid = {
+    rows = sheet.iter_rows(
+        min_row=TOP,
+        max_row=TOP + len(layout.head) + len(layout.body) - 1,
+        max_col=layout.width,
+        values_only=True,
+    )
+    return {
         (r, c): value
-        for r, row in enumerate(sheet.iter_rows(min_row=TOP, values_only=True), start=TOP)
+        for r, row in enumerate(rows, start=TOP)
         for c, value in enumerate(row, start=1)
     }
+
+
+def _table(typed: object, cached: object, number: str, fmt: ar.ReportFormat) -> ar.Table:
+    sheet_name = f"表{number}"
+    if sheet_name not in typed.sheetnames:  # type: ignore[attr-defined]
+        raise ValidationError(_("The workbook has no sheet “%(sheet)s”.") % {"sheet": sheet_name})
+    layout = ar.layout(number, fmt)
+    grid = _grid(typed, sheet_name, layout)
+    values = _grid(cached, sheet_name, layout)
     raw: dict[tuple[str, str], object] = {}
     for placed_row in place(ar.Table(layout, {})):
         for placed in placed_row:
             r, c = TOP + placed.row, 1 + placed.column
             value = grid.get((r, c))
             if placed.cell.role is ar.Role.VALUE:
+                if isinstance(value, str) and value.startswith("="):
+                    value = values.get((r, c))
+                    if value is None:
+                        raise ValidationError(
+                            _(
+                                "Sheet “%(sheet)s” cell %(cell)s holds a formula without a "
+                                "computed value: type the figure itself."
+                            )
+                            % {"sheet": sheet_name, "cell": _coordinate(r, c)}
+                        )
                 if value not in (None, ""):
                     raw[(placed.source.key, placed.cell.column)] = value
             elif _squeeze(value) != _squeeze(placed.cell.text):

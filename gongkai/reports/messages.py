@@ -12,6 +12,7 @@ TEMPLATES = {
     "figure.negative": _("%(cell)s cannot be negative (%(value)s)."),
     "figure.not_whole": _("%(cell)s must be a whole number (%(value)s)."),
     "figure.too_precise": _("%(cell)s has at most %(places)s decimals (%(value)s)."),
+    "figure.too_large": _("%(cell)s is too large: at most %(limit)s (%(value)s)."),
     "deadline.not_yet": _(
         "The %(year)s annual report is due by %(due)s; reminders start on %(remind)s."
     ),

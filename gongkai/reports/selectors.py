@@ -208,7 +208,11 @@ def report_facts(agency: Agency, year: int) -> ReportFacts:
 def published_count(agency: Agency, year: int) -> int:
     """主动公开政府信息条数: the agency's public records published in `year` (as
     `documents.statistics.year_figures` counts them); N1 compares the prose with it."""
-    return public_records().filter(agency=agency, published_at__year=year).count()
+    reports = PublishedReport.objects.filter(agency=agency, record__isnull=False)
+    published = public_records().filter(agency=agency, published_at__year=year)
+    # The annual reports' own records do not count themselves (a report published in
+    # December of its year would otherwise change its own 主动公开 figure).
+    return published.exclude(pk__in=reports.values("record_id")).count()
 
 
 # The report ------------------------------------------------------------------------------

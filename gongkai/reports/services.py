@@ -218,6 +218,13 @@ def report_publish(
     if version > 1 and not note:
         raise ValidationError({"note": _("A correction needs a note of what changed.")})
     checked = _checked(agency, year)
+    if any(f.check is ar.Check.PROMPT_LEFT for f in checked.blocking):
+        raise ValidationError(
+            _(
+                "A drafted prompt 【请填写：…】 is left in the text: fill it in before publishing "
+                "(no override publishes a prompt)."
+            )
+        )
     override = open_override(agency, year, checked.blocking) if checked.blocking else None
     if checked.blocking and override is None:
         raise ValidationError(
@@ -339,37 +346,26 @@ def tables_enter(
             "entered_at": now,
         },
     )
-    changes = {
-        f"{number}.{row}.{column}": [
-            _cell(before.snapshot, number, row, column) if before else None,
-            value,
-        ]
-        for number, table in tables.items()
-        for (row, column), value in sorted(table.values.items())
-        if not before or _cell(before.snapshot, number, row, column) != _json(value)
-    }
+    old = _cells(before.snapshot) if before else {}
+    new = _cells(snapshot)
+    changes = {key: [old.get(key), new.get(key)] for key in sorted(old.keys() | new.keys())}
+    changes = {key: pair for key, pair in changes.items() if pair[0] != pair[1]}
     audit_log(
         actor=actor,
         action="reports.tables_entered",
         target=stored,
-        changes={"year": [None, year], "file": [None, name], **_jsonable(changes)},
+        changes={"year": [None, year], "file": [None, name], **changes},
         now=now,
     )
     return stored
 
 
-def _json(value: object) -> object:
-    return value if isinstance(value, int) else str(value)
-
-
-def _jsonable(changes: dict[str, list[object]]) -> dict[str, list[object]]:
+def _cells(snapshot: dict[str, Any]) -> dict[str, object]:
+    """ "三.new.natural_person" → value for every filled cell of a stored snapshot."""
     return {
-        key: [_json(v) if v is not None else None for v in pair] for key, pair in changes.items()
+        f"{section['number']}.{row}.{column}": value
+        for section in snapshot.get("sections", [])
+        for row, columns in section["table"]["values"].items()
+        for column, value in columns.items()
+        if value is not None
     }
-
-
-def _cell(snapshot: dict[str, Any], number: str, row: str, column: str) -> object:
-    for section in snapshot.get("sections", []):
-        if section.get("number") == number:
-            return section["table"]["values"].get(row, {}).get(column)
-    return None

@@ -53,7 +53,7 @@ def _year_param(request: HttpRequest, default: int | None = None) -> int:
     raw = request.GET.get("year", "")
     if not raw:
         return default or timezone.localdate().year
-    if not raw.isdigit() or not FIRST_YEAR <= int(raw) <= LAST_YEAR:
+    if not (raw.isascii() and raw.isdigit()) or not FIRST_YEAR <= int(raw) <= LAST_YEAR:
         raise Http404
     return int(raw)
 

@@ -13,6 +13,7 @@ TEMPLATES = {
     "figure.percent_range": _("“%(label)s” must be between 0 and 100 (%(value)s)."),
     "figure.percent_precision": _("“%(label)s” has at most 1 decimal (%(value)s)."),
     "figure.text_too_long": _("“%(label)s” has at most %(limit)s characters (%(length)s)."),
+    "figure.too_large": _("“%(label)s” is too large: at most %(limit)s (%(value)s)."),
 }
 
 

@@ -56,7 +56,7 @@ def index(request: HttpRequest) -> HttpResponse:
     rows = [(a, sorted(recent | entered.get(a.pk, set()), reverse=True)) for a in agencies]
     year = request.GET.get("year", "")
     code = request.GET.get("agency", "")
-    if year.isdigit() and any(a.code == code for a in agencies):
+    if year.isascii() and year.isdigit() and any(a.code == code for a in agencies):
         return redirect("workreport:detail", code, int(year))
     return render(request, "workreport/index.html", {"rows": rows})
 

@@ -74,7 +74,11 @@ def _figure(report: AnnualReport, table: str, row: str) -> Value:
     return 0 if value is None else value
 
 
-def _listing(pairs: Sequence[tuple[str, int]], unit: str) -> str:
+def _listing(pairs: Sequence[tuple[str, int]], unit: str, *, quoted: bool = False) -> str:
+    """ "门户网站45条、…"; names the office chose (columns) are quoted, “行政处罚”栏目4条, so that
+    no name can read as a phrase N1 checks (行政处罚N件 is a figure of table 二)."""
+    if quoted:
+        return "、".join(f"“{label}”栏目{count}{unit}" for label, count in pairs if count)
     return "、".join(f"{label}{count}{unit}" for label, count in pairs if count)
 
 
@@ -99,7 +103,8 @@ def _overview(report: AnnualReport, d: DisclosureFacts) -> list[str]:
     first = f"（一）主动公开。全年主动公开政府信息{d.published}条。"
     if channels := _listing(d.channels, "条"):
         first += f"按发布渠道统计：{channels}。"
-    if columns := _listing(sorted(d.columns, key=lambda c: -c[1])[:TOP_COLUMNS], "条"):
+    top = sorted(d.columns, key=lambda c: -c[1])[:TOP_COLUMNS]
+    if columns := _listing(top, "条", quoted=True):
         first += f"发布较多的栏目是：{columns}。"
     if d.on_time or d.late:
         first += f"按照条例第二十六条的规定，{d.on_time}条信息在形成或者变更之日起20个工作日内公开"
@@ -176,7 +181,8 @@ def _problems(report: AnnualReport, d: DisclosureFacts, last: LastYear) -> list[
     out = []
     if last.problems:
         said = "；".join(p.strip().rstrip("。；") for p in last.problems if p.strip())
-        head = f"（一）上年度问题整改情况。上年度报告提出：{said}。"
+        # 「…」 marks last year's words: N1 does not read a quotation as this year's figure.
+        head = f"（一）上年度问题整改情况。上年度报告提出：「{said}」。"
         if last.late is not None:
             head += f"超过期限公开的信息由上年{last.late}条变为本年{d.late}条。"
         out.append(head + prompt("逐项说明整改措施和结果"))

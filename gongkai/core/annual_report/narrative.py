@@ -6,7 +6,8 @@ table cells it quotes; the rules are tried from the most specific to the most ge
 text a rule matched is not read again, so "予以公开及部分公开258件" is the sum of two rows and
 not a figure of 部分公开 alone.
 
-[I] Only Arabic numerals are read; a phrase the rules do not know is not checked. Where a
+[I] Only Arabic numerals are read; a phrase the rules do not know is not checked; a quotation
+in 「…」 (last year's report quoted in section 五) is not this year's figure and is not read. Where a
 table's 总计 cell is blank (a published report, A7), the row's applicant columns are summed.
 """
 
@@ -130,6 +131,7 @@ def _extra(key: str) -> Source:
 _FILLER = (
     r"(?:共计|合计|总计|累计|共|计|为|达|有|了|案件|政府信息公开申请|申请|件数|数量|：|:|\s)*?"
 )
+QUOTATION = re.compile(r"「[^」]*」")
 _NUMBER = r"(?P<number>\d[\d,]*(?:\.\d+)?)"
 _COUNT_UNITS = "件|条|起|个|份"
 
@@ -202,6 +204,7 @@ def check_narrative(
     text: str, figures: Figures, rules: tuple[Rule, ...] = NARRATIVE_RULES
 ) -> list[Finding]:
     """N1: every figure of `text` a rule recognises that differs from its table cell."""
+    text = QUOTATION.sub(lambda m: " " * len(m[0]), text)
     found = []
     for rule in rules:
         for match in list(rule.pattern.finditer(text)):

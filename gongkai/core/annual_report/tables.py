@@ -62,6 +62,7 @@ CHINESE: Mapping[str, str] = {
     "figure.negative": "%(cell)s不能为负数，实际为 %(value)s",
     "figure.not_whole": "%(cell)s应为整数，实际为 %(value)s",
     "figure.too_precise": "%(cell)s最多保留 %(places)s 位小数，实际为 %(value)s",
+    "figure.too_large": "%(cell)s数值过大（不能超过 %(limit)s），实际为 %(value)s",
     "figure.unknown_cell": "表%(table)s没有单元格“%(cell)s”",
     "case.outcome_without_date": "申请（%(received)s 收到）有办理结果但没有办结日期，或有办结日期但没有办理结果",
     "case.decided_before_received": "申请（%(received)s 收到）的办结日期 %(decided)s 早于收到日期",
@@ -90,6 +91,11 @@ class Table:
 def cell_name(table: Layout, row: Row, column: str) -> str:
     """How the reader finds a cell: 表三“一、本年新收政府信息公开申请数量”行“自然人”列."""
     return f"表{table.number}“{row.name}”行“{table.column_labels[column]}”列"
+
+
+# No count or 万元 amount of a report comes near a billion; a larger figure is a typing error
+# (and "1e5000" would otherwise become a 5001-digit number no page can print).
+LARGEST = 10**9
 
 
 def parse_value(raw: object, kind: ValueKind, cell: str) -> Value | None:
@@ -122,6 +128,8 @@ def _number(raw: object, cell: str) -> Decimal:
         raise MessageError(_say("figure.not_a_number", cell=cell, value=str(raw))) from None
     if not number.is_finite():
         raise MessageError(_say("figure.not_a_number", cell=cell, value=str(raw)))
+    if abs(number) > LARGEST:
+        raise MessageError(_say("figure.too_large", cell=cell, limit=str(LARGEST), value=str(raw)))
     return number
 
 

@@ -757,7 +757,9 @@ class _Html(HTMLParser):
         table = self.tables[-1]
         span = dict(attrs).get("colspan") or "1"
         table.cell, table.cell_column, table.cell_line = [], table.column, line
-        table.cell_span = int(span) if span.isdigit() and 0 < int(span) < 1000 else 1
+        table.cell_span = (
+            int(span) if span.isascii() and span.isdigit() and 0 < int(span) < 1000 else 1
+        )
         table.column += table.cell_span
 
     def close_cell(self) -> None:
@@ -1053,7 +1055,9 @@ class _Docx:
                     stack.append(_Cell(stack[-1], stack[-1].row, stack[-1].column))
                 elif tag == "gridSpan" and stack and isinstance(stack[-1], _Cell):
                     value = _attribute(element, "val") or "1"
-                    stack[-1].span = int(value) if value.isdigit() and int(value) > 0 else 1
+                    stack[-1].span = (
+                        int(value) if value.isascii() and value.isdigit() and int(value) > 0 else 1
+                    )
                 elif tag in ("del", "moveFrom"):
                     deleted += 1
                 elif tag in ("ins", "moveTo"):
@@ -1310,7 +1314,7 @@ class _Xlsx:
     ) -> tuple[str, bool] | None:
         """(text, stored as a number) of a cell as the scanner should read it."""
         if kind == "s":
-            index = int(value) if value and value.isdigit() else -1
+            index = int(value) if value and value.isascii() and value.isdigit() else -1
             text = self.shared[index] if 0 <= index < len(self.shared) else ""
         elif kind == "inlineStr":
             text = inline
@@ -1438,12 +1442,14 @@ class _SheetReader:
             self.phonetic += 1
         elif name == "row":
             number = attrib.get("r", "")
-            self.row_number = int(number) if number.isdigit() else self.row_number + 1
+            self.row_number = (
+                int(number) if number.isascii() and number.isdigit() else self.row_number + 1
+            )
             self.row_hidden = attrib.get("hidden") in ("1", "true")
             self.row = []
         elif name == "col" and attrib.get("hidden") in ("1", "true"):
             first, last = attrib.get("min", "1"), attrib.get("max", "1")
-            if first.isdigit() and last.isdigit():
+            if first.isascii() and first.isdigit() and last.isascii() and last.isdigit():
                 end = min(int(last), int(first) + 16384)
                 self.hidden_columns.update(range(int(first), end + 1))
 

@@ -92,7 +92,7 @@ def test_the_overview_states_the_years_figures_by_channel_column_and_case_result
     text = _text(report, "一")
     assert "全年主动公开政府信息120条" in text
     assert "政府网站120条、政务微信35条" in text and "政务微博" not in text.split("（四）")[0]
-    assert "发布较多的栏目是：通知公告40条、社会救助30条、政策文件25条" in text
+    assert "发布较多的栏目是：“通知公告”栏目40条、“社会救助”栏目30条、“政策文件”栏目25条" in text
     assert "110条信息在形成或者变更之日起20个工作日内公开，4条超过期限" in text
     assert "发布政策解读2篇，其中主要负责人解读1篇" in text
     assert "本年新收政府信息公开申请4件，上年结转1件；办结4件" in text
@@ -165,7 +165,7 @@ def test_problems_come_from_the_data_with_a_measure_for_each() -> None:
 def test_last_years_published_problems_are_quoted_with_the_change_in_late_publications() -> None:
     last = LastYear(problems=("信息更新不够及时。", "解读形式单一。"), late=9)
     text = _text(_with_draft(_report(), last), "五")
-    assert "上年度报告提出：信息更新不够及时；解读形式单一。" in text
+    assert "上年度报告提出：「信息更新不够及时；解读形式单一」。" in text
     assert "超过期限公开的信息由上年9条变为本年4条" in text
     assert "【请填写：逐项说明整改措施和结果】" in text
 
@@ -179,3 +179,19 @@ def test_without_anything_to_report_the_problems_are_left_to_the_office() -> Non
         "（二）存在的主要问题。【请填写：本年度存在的主要问题】",
         "（三）改进措施。【请填写：下一步改进措施】",
     ]
+
+
+def test_no_column_name_and_no_quotation_of_last_year_can_fail_the_narrative_check() -> None:
+    phrases = ("行政处罚", "行政许可", "行政复议", "行政诉讼", "予以公开", "主动公开信息", "办结")
+    facts = replace(FACTS, columns=tuple((name, 7) for name in phrases))
+    last = LastYear(problems=("行政复议3件均被纠错，办结12件。",), late=1)
+    report = _report()
+    drafted = draft(report, facts, last).sections
+    sections = tuple(
+        replace(s, paragraphs=tuple(drafted[s.number])) if s.number in drafted else s
+        for s in report.sections
+    )
+    text = "\n".join(p for s in sections for p in s.paragraphs)
+    assert "“行政处罚”栏目7条" in text and "「行政复议3件均被纠错，办结12件」" in text
+    findings = check_report(replace(report, sections=sections))
+    assert [f for f in findings if f.check is Check.NARRATIVE] == []

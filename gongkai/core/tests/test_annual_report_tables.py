@@ -194,3 +194,13 @@ def test_an_imported_table_names_the_cell_it_refuses() -> None:
     assert str(refused.value) == (
         "表三“（四）无法提供 1.本机关不掌握相关政府信息”行“科研机构”列应为数字，实际为“x”"
     )
+
+
+@pytest.mark.parametrize("typed", ["1e5000", "1000000001", "1,000,000,001"])
+def test_a_figure_beyond_a_billion_is_refused_as_a_typing_error(typed: str) -> None:
+    cell = "表二“行政处罚”行“本年处理决定数量”列"
+    with pytest.raises(MessageError) as refused:
+        parse_value(typed, ValueKind.COUNT, cell)
+    assert refused.value.message.code == "figure.too_large"
+    assert refused.value.message.text.startswith(cell + "数值过大")
+    assert parse_value("1000000000", ValueKind.COUNT, cell) == 10**9

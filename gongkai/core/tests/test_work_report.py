@@ -142,7 +142,16 @@ def test_an_entry_is_used_for_a_year_the_module_holds_nothing_of() -> None:
         1400,
         Source.ENTERED,
     )
-    assert (figures["wechat_items"].count, figures["wechat_items"].source) == (0, Source.COMPUTED)
+    # Nothing of that year is in Gongkai: an unentered figure is missing, not a computed 0.
+    assert (figures["wechat_items"].count, figures["wechat_items"].source) == (None, Source.MISSING)
+
+
+def test_a_modules_zero_is_real_in_a_year_gongkai_was_in_use() -> None:
+    documents = wr.ModuleFigures(wr.DOCUMENTS, {"published": 1400}, has_data=True)
+    applications = wr.ModuleFigures(wr.APPLICATIONS, {}, has_data=False)
+    figures = wr.resolve([documents, applications], {})
+    received = figures["applications_received"]
+    assert (received.count, received.source) == (0, Source.COMPUTED)
 
 
 def test_a_module_gongkai_does_not_have_is_entered_or_missing() -> None:
@@ -271,3 +280,11 @@ def test_every_figure_has_a_label_a_module_and_a_unique_key() -> None:
     assert len(keys) == len(set(keys))
     assert all(f.label and f.module for f in wr.FIGURES)
     assert set(wr.CHANNEL_KEYS.values()) <= set(keys)
+
+
+@pytest.mark.parametrize("typed", ["1e5000", "1000000001", "9" * 5000 + "多"])
+def test_an_entry_beyond_a_billion_is_refused_naming_the_figure(typed: str) -> None:
+    with pytest.raises(MessageError) as refused:
+        wr.parse_entered("visitors", typed)
+    assert refused.value.message.code == "figure.too_large"
+    assert "“接待群众来访”数值过大" in refused.value.message.text

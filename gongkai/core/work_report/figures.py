@@ -5,7 +5,8 @@ figure. A module that Gongkai has (`documents`, `applications`) computes its fig
 the records; the others (`letters`, `hotline`, `visits`, `petitions`, `proposals`, `media`)
 do not exist yet, so the office enters their yearly figures. `resolve` applies the rule
 once: a module's figure wins over an entered one when the module has data for the year;
-without data an entered figure is used, and without an entry the module's (zero) figure.
+without data an entered figure is used; without an entry the module's zero when Gongkai was
+in use that year (another module holds data of it), else the figure is missing.
 
 The figures are the reference bureau's (临民字〔2018〕2号 on 2017): items published per
 channel, interpretations and those of the principal leader (第一解读人), applications,
@@ -111,10 +112,14 @@ CHINESE: Mapping[str, str] = {
     "figure.percent_range": "“%(label)s”应在 0 至 100 之间，实际为 %(value)s",
     "figure.percent_precision": "“%(label)s”最多保留 1 位小数，实际为 %(value)s",
     "figure.text_too_long": "“%(label)s”不能超过 %(limit)s 个字，实际为 %(length)s 个字",
+    "figure.too_large": "“%(label)s”数值过大（不能超过 %(limit)s），实际为 %(value)s",
 }
+# No yearly figure of an agency comes near a billion: a larger one is a typing error (and
+# "1e5000" would otherwise become a number of 5001 digits that no page can print).
+LARGEST = 10**9
 TEXT_LIMIT = 40
 # "300多", "300余", "300+": a count the office only knows roughly (the seed: 300多人次).
-_APPROXIMATE = re.compile(r"^(?P<n>[0-9]+)\s*(多|余|\+)$")
+_APPROXIMATE = re.compile(r"^(?P<n>[0-9]+)\s*(多|余|\+)$", re.ASCII)
 _PERCENT_PLACES = Decimal("0.1")
 
 
@@ -173,7 +178,7 @@ def parse_entered(key: str, raw: str) -> Value | None:
         return Value(_percent(definition, text.removesuffix("%").removesuffix("％").strip()))
     rough = _APPROXIMATE.match(text) if definition.approximate else None
     if rough:
-        return Value(int(rough["n"]), more_than=True)
+        return Value(_count(definition, rough["n"]), more_than=True)
     return Value(_count(definition, text))
 
 
@@ -188,6 +193,10 @@ def _number(definition: FigureDef, text: str) -> Decimal:
         raise MessageError(_say("figure.not_a_number", label=definition.label, value=text))
     if number < 0:
         raise MessageError(_say("figure.negative", label=definition.label, value=text))
+    if number > LARGEST:
+        raise MessageError(
+            _say("figure.too_large", label=definition.label, limit=str(LARGEST), value=text)
+        )
     return number
 
 
@@ -257,11 +266,15 @@ class Figure:
 def resolve(modules: Iterable[ModuleFigures], entered: Mapping[str, Value]) -> dict[str, Figure]:
     """Every figure of `FIGURES` with its value and source (the rule of the module docstring)."""
     computed = {m.module: m for m in modules}
+    # Gongkai was in use that year when some module holds data of it: then a module's zero is
+    # a real zero (no application received). In a year it holds nothing of, a computed zero
+    # would only say that the records were kept elsewhere: the figure is missing (W7).
+    in_use = any(m.has_data for m in computed.values())
     out: dict[str, Figure] = {}
     for definition in FIGURES:
         key, typed = definition.key, entered.get(definition.key)
         found = computed.get(definition.module)
-        if found is not None and (found.has_data or typed is None):
+        if found is not None and (found.has_data or (typed is None and in_use)):
             value = Value(found.values.get(key, 0))
             overridden = typed if typed is not None and typed != value else None
             out[key] = Figure(definition, value, Source.COMPUTED, overridden)

@@ -238,3 +238,19 @@ def test_the_navigation_has_the_dashboard_only(office):
     page = office.get(reverse("console:home")).content.decode()
     assert f'href="{URL}"' in page
     assert reverse("documents:statistics") not in page
+
+
+def test_a_record_dated_before_the_calendar_is_left_out_of_timeliness_not_a_500(office, published):
+    from datetime import date
+
+    from gongkai.documents.models import Record
+
+    Record.objects.filter(pk=published["february"].pk).update(formed_on=date(1900, 1, 1))
+    response = office.get(URL + "?year=2026")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'data-testid="published">3<' in page
+    assert 'data-testid="late">1<' in page  # the 1900 record is neither on time nor late
+    assert (
+        office.get(reverse("dashboard:csv", args=["timeliness"]) + "?year=2026").status_code == 200
+    )

@@ -248,6 +248,7 @@ def test_a_year_without_data_is_an_empty_but_valid_report_with_a_notice(cast):
         (("--agency", "NOPE", "--year", "2024"), "no such agency"),
         (("--agency", "TESTA", "--year", "1999"), "bad year"),
         (("--agency", "TESTA", "--year", "20x4"), "bad year"),
+        (("--agency", "TESTA", "--year", "2²"), "bad year"),  # a digit, but not 0-9
         (
             ("--agency", "TESTA", "--year", "2024", "-o", "/nonexistent/dir/r.json"),
             "no such folder",

@@ -69,7 +69,7 @@ def test_the_office_gets_a_draft_of_the_overview_with_the_years_figures(
     assert f"本年新收政府信息公开申请{three.value('new', 'total')}件" in text
     assert f"结转下年度继续办理{three.value('carried_forward', 'total')}件" in text
     assert "全年主动公开政府信息1条" in text
-    assert "门户网站1条" in text and "通知公告1条" in text
+    assert "门户网站1条" in text and "“通知公告”栏目1条" in text
     assert "1条信息在形成或者变更之日起20个工作日内公开，均在期限内" in text
     assert "对1条拟公开信息进行了保密审查" in text
     assert b'data-testid="drafted"' in response.content
@@ -114,7 +114,7 @@ def test_the_problems_draft_quotes_last_years_published_problems(client, cast, s
     )
     client.force_login(cast.office)
     text = _textarea(client.get(_url(shanghai, "五"), {"draft": "1"}))
-    assert "上年度报告提出：网站栏目更新不够及时。" in text
+    assert "上年度报告提出：「网站栏目更新不够及时」。" in text
     assert "超过期限公开的信息由上年0条变为本年0条" in text
 
 
@@ -126,3 +126,29 @@ def test_those_who_may_not_edit_get_no_draft(client, cast, shanghai):
     for name in ("drafter_a", "reviewer", "other_office"):
         client.force_login(getattr(cast, name))
         assert client.get(_url(shanghai, "一"), {"draft": "1"}).status_code in (403, 404), name
+
+
+def test_no_override_publishes_a_prompt_left_in_the_text(client, cast, published_2019):
+    agency = published_2019
+    client.force_login(cast.office)
+    text = _textarea(client.get(_url(agency, "六"), {"draft": "1"}))
+    assert client.post(_url(agency, "六"), {"text": text}).status_code == 302
+    client.force_login(cast.approver)
+    override = reverse("reports:override", args=[agency.code, 2019])
+    assert client.post(override, {"reason": "领导同意先行公开"}).status_code == 302
+    with pytest.raises(ValidationError) as refused:
+        services.report_publish(
+            actor=cast.office, agency=agency, year=2019, now=NOW, today=NOW.date()
+        )
+    assert "审批豁免不适用于未填写的提示" in str(refused.value)
+    assert not PublishedReport.objects.exists()
+
+
+def test_the_report_does_not_count_itself_among_the_years_publications(cast, published_2019):
+    agency = published_2019
+    published = services.report_publish(
+        actor=cast.office, agency=agency, year=2019, now=NOW, today=NOW.date()
+    )
+    assert published.record.published_at.year == 2026
+    assert selectors.published_count(agency, 2026) == 0
+    assert selectors.published_count(agency, 2019) == 1

@@ -123,7 +123,13 @@ def test_a_year_published_in_gongkai_needs_no_entered_tables(client, cast, shang
     assert b'data-testid="entered-published"' in page.content
     assert b'data-testid="entered-form"' not in page.content
     data = _workbook(client, shanghai, 2019, {})
-    assert _load(client, shanghai, 2019, data).status_code == 200
+    client.cookies["django_language"] = "zh-hans"
+    refused = _load(client, shanghai, 2019, data)
+    assert refused.status_code == 200
+    assert (
+        "2019年度报告已在本平台公开（第1版），使用其公开时的表格，无需录入"
+        in refused.content.decode()
+    )
     assert not EnteredTables.objects.exists()
 
 
@@ -141,4 +147,27 @@ def test_only_the_agencys_office_loads_tables(client, cast, shanghai):
         assert _load(client, shanghai, 2018, data).status_code in codes, name
     client.logout()
     assert client.get(reverse("reports:entered", args=[shanghai.code, 2018])).status_code == 302
+    assert not EnteredTables.objects.exists()
+
+
+def test_loading_again_audits_the_cells_that_changed_and_those_cleared(client, cast, shanghai):
+    client.force_login(cast.office)
+    new = ("三", "new", "natural_person")
+    first = _workbook(client, shanghai, 2018, {CARRIED: 18, new: 12})
+    assert _load(client, shanghai, 2018, first).status_code == 302
+    second = _workbook(client, shanghai, 2018, {CARRIED: 19, new: None})
+    assert _load(client, shanghai, 2018, second).status_code == 302
+    event = AuditEvent.objects.filter(action="reports.tables_entered").order_by("pk").last()
+    assert event.changes["三.carried_forward.natural_person"] == [18, 19]
+    assert event.changes["三.new.natural_person"] == [12, None]
+    assert "三.new.total" not in event.changes or event.changes["三.new.total"][1] is not None
+
+
+def test_a_formula_without_a_computed_value_is_refused_not_taken_as_blank(client, cast, shanghai):
+    client.force_login(cast.office)
+    client.cookies["django_language"] = "zh-hans"
+    data = _workbook(client, shanghai, 2018, {CARRIED: "=10+8"})  # openpyxl caches no value
+    r, c = _coordinate(*CARRIED[:1], 2018, *CARRIED[1:])
+    page = _load(client, shanghai, 2018, data).content.decode()
+    assert f"工作表“表三”的 D{r} 单元格是没有计算结果的公式" in page
     assert not EnteredTables.objects.exists()

@@ -30,6 +30,7 @@ def refused(*args: str) -> str:
         ),
         (("--agency", "TESTA", "--year", "2999"), "年度“2999”无效"),
         (("--agency", "TESTA", "--year", "二〇一七"), "(bad year)"),
+        (("--agency", "TESTA", "--year", "²"), "(bad year)"),
         (
             ("--agency", "TESTA", "--year", "2017", "-o", "/no/such/folder/x.html"),
             "(no such folder)",

@@ -178,7 +178,9 @@ class _Masking:
             self.stack.append(_CellState(_Cell(table, table.row, table.column)))
         elif tag == "gridSpan" and self.stack and isinstance(self.stack[-1], _CellState):
             value = _attribute(element, "val") or "1"
-            self.stack[-1].cell.span = int(value) if value.isdigit() and int(value) > 0 else 1
+            self.stack[-1].cell.span = (
+                int(value) if value.isascii() and value.isdigit() and int(value) > 0 else 1
+            )
         elif tag == "txbxContent":
             self.textbox += 1
         elif tag in ("t", "instrText") or tag in _MARKS:

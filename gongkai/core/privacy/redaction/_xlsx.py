@@ -97,7 +97,7 @@ class _Workbook:
             if local(row) != "row":
                 continue
             given = row.get("r") or ""
-            number = int(given) if given.isdigit() else number + 1
+            number = int(given) if given.isascii() and given.isdigit() else number + 1
             filled = 0
             for cell in row:
                 if local(cell) != "c":
@@ -132,7 +132,7 @@ class _Workbook:
         if masked is None:
             if cell.get("t") == "s":
                 index = _value(cell)
-                if index.isdigit():
+                if index.isascii() and index.isdigit():
                     self.used.add(int(index))
             return
         _inline(cell, masked)
@@ -147,7 +147,7 @@ class _Workbook:
             )
         value = _value(cell)
         if kind == "s":
-            index = int(value) if value.isdigit() else -1
+            index = int(value) if value.isascii() and value.isdigit() else -1
             return _string(self.shared[index]) if 0 <= index < len(self.shared) else ""
         return value
 
