@@ -4,6 +4,7 @@ release channels. Rules (attributes, workflow, numbers) live in gongkai.core.dis
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from gongkai.core import disclosure
 from gongkai.core.taxonomy import GENRES, subject_choices
+from gongkai.core.workcalendar import SUPPORTED_YEARS
 
 
 class Column(models.Model):
@@ -233,6 +235,17 @@ class Record(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        """Dates the working-day calendar can count with (1901–2099): an earlier or later day
+        is a typing error, and 条例第26条 timeliness could not be computed from it."""
+        wrong = {
+            name: _("Enter a date between 1901 and 2099.")
+            for name in ("written_on", "formed_on", "validity_changed_on")
+            if getattr(self, name) is not None and getattr(self, name).year not in SUPPORTED_YEARS
+        }
+        if wrong:
+            raise ValidationError(wrong)
 
     @property
     def is_public(self) -> bool:

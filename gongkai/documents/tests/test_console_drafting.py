@@ -83,6 +83,20 @@ def test_missing_title_and_body_are_field_errors(client, cast, columns):
     assert response.status_code == 200 and errors["title"] and errors["body"]
 
 
+def test_a_date_the_calendar_cannot_count_is_a_field_error_and_nothing_is_saved(
+    client, cast, columns
+):
+    client.force_login(cast.drafter_a)
+    client.cookies["django_language"] = "zh-hans"
+    data = form_data(cast, written_on="1900-01-01", formed_on="2100-01-04")
+    response = client.post(reverse("documents:new"), data)
+    errors = response.context["form"].errors
+    assert response.status_code == 200
+    assert errors["written_on"] == ["请填写 1901 年至 2099 年之间的日期。"]
+    assert errors["formed_on"] == ["请填写 1901 年至 2099 年之间的日期。"]
+    assert not Record.objects.exists()
+
+
 def test_a_unit_bound_drafter_drafts_only_for_their_own_unit(client, cast, columns):
     client.force_login(cast.drafter_a)
     form = client.get(reverse("documents:new")).context["form"]
