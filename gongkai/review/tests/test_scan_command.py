@@ -430,3 +430,16 @@ def test_a_redaction_of_a_file_with_an_unreadable_part_fails_and_writes_nothing(
     assert "redaction failed, no copy written" in err and "unreadable" in err
     assert not (out / "a.docx").exists()
     assert ID not in err
+
+
+def test_the_command_leaves_the_collector_as_it_found_it(tmp_path):
+    """It collects less often while printing findings; run inside another program (a test,
+    another command) it must not change that program's garbage collection afterwards."""
+    import gc
+
+    path = tmp_path / "名单.txt"
+    path.write_text(f"户主张三 身份证号{ID} 电话{MOBILE}\n" * 50, encoding="utf-8")
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    status, out, _err = scan(path)
+    assert status == 1 and out.count("cn_resident_id") == 50
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)
