@@ -64,9 +64,13 @@ def test_ric15_checks_province_and_date(number: str, valid: bool) -> None:
     [
         pytest.param("91110000600037341L", True, id="§1.3 stdnum's vector"),
         pytest.param("91530100MA6K3R1X2M", True, id="§1.3 letters in the organisation code"),
-        pytest.param("Y1530000MJ12345677", True, id="§1.3 letter first: stdnum refuses"),
+        pytest.param("Y1530000MJ1234561L", True, id="§1.3 letter first: stdnum refuses"),
         pytest.param("91530100MA6K3R1X2N", False, id="§1.3 wrong check character"),
         pytest.param("515300001234568253", True, id="§1.3 all digits"),
+        # A mistyped identity number that passes the MOD 31 check by chance (one in 31): its
+        # "organisation code" 19690703 6 fails GB 11714 (the check would be 3).
+        pytest.param("216313196907036578", False, id="§1.3 GB 11714 organisation code"),
+        pytest.param("91350100M000100Y56", False, id="§1.3 organisation code check altered"),
     ],
 )
 def test_uscc_checks_the_whole_alphabet(code: str, valid: bool) -> None:
@@ -91,6 +95,10 @@ def test_luhn_agrees_with_stdnum(digits: str) -> None:
         pytest.param("6214832018989180", False, id="§1.5 non-Luhn debit card (hutool #2510)"),
         pytest.param("1234567890123452", False, id="§1.5 Luhn without a BIN"),
         pytest.param("620102198503150009", False, id="§6.3 invalid-ID decoy from 62 passing Luhn"),
+        # Right MOD 11-2 check, impossible date (1945-13-30, 1989-00-31): a mistyped identity
+        # number, not a card, though it passes Luhn on a 62 or 35 BIN.
+        pytest.param("624013194513306582", False, id="§6.3 identity number, month 13"),
+        pytest.param("353904198900310279", False, id="§6.3 identity number, month 00"),
     ],
 )
 def test_card_needs_bin_luhn_and_no_identity_shape(digits: str, valid: bool) -> None:
