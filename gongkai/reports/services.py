@@ -31,6 +31,7 @@ from gongkai.reports.models import (
     ReportText,
     ReportTextVersion,
 )
+from gongkai.reports.versions import text_save_version
 
 REPORT_GENRE = "报告"
 CORRECTION_NOTE = "更正说明（%(day)s，第%(version)s版）：%(note)s"
@@ -115,41 +116,15 @@ def text_save(
     require(actor, Action.EDIT_ANNUAL_REPORT, agency)
     if section not in ReportText.Section.values:
         raise ValidationError({"section": _("Unknown section.")})
-    text = "\n".join(line.rstrip() for line in (text or "").strip().splitlines())
-    current = (
-        ReportText.objects.select_for_update().filter(agency=agency, year=year, section=section)
-    ).first()
-    before = current.text if current is not None else None
-    if before == text:
-        return None
-    if current is None:
-        current = ReportText.objects.create(agency=agency, year=year, section=section, text=text)
-    else:
-        current.text = text
-        current.save(update_fields=["text", "updated_at"])
-    last = (
-        ReportTextVersion.objects.filter(agency=agency, year=year, section=section)
-        .order_by("-version")
-        .values_list("version", flat=True)
-        .first()
-    )
-    version = ReportTextVersion.objects.create(
-        agency=agency,
-        year=year,
-        section=section,
-        version=(last or 0) + 1,
-        text=text,
-        saved_by=actor,
-        saved_at=now,
-    )
-    audit_log(
+    return text_save_version(
         actor=actor,
-        action="reports.text_saved",
-        target=current,
-        changes={"text": [before, text], "version": [last, version.version]},
+        current=ReportText,
+        versions=ReportTextVersion,
+        key={"agency": agency, "year": year, "section": section},
+        text=text,
         now=now,
+        action="reports.text_saved",
     )
-    return version
 
 
 def _finding_key(finding: ar.Finding) -> dict[str, object]:

@@ -14,6 +14,7 @@ from gongkai.accounts.models import Agency
 from gongkai.accounts.permissions import Action, require
 from gongkai.audit.services import audit_log
 from gongkai.core import work_report as wr
+from gongkai.reports.versions import text_save_version
 from gongkai.workreport.messages import render_message
 from gongkai.workreport.models import WorkFigure, WorkTask, WorkText, WorkTextVersion
 
@@ -72,36 +73,15 @@ def text_save(
     require(actor, Action.EDIT_ANNUAL_REPORT, agency)
     if part not in WorkText.Part.values:
         raise ValidationError({"part": _("Unknown part of the report.")})
-    text = "\n".join(line.rstrip() for line in (text or "").strip().splitlines())
-    current = WorkText.objects.select_for_update().filter(agency=agency, year=year, part=part)
-    found = current.first()
-    before = found.text if found is not None else None
-    if before == text:
-        return None
-    if found is None:
-        found = WorkText.objects.create(agency=agency, year=year, part=part, text=text)
-    else:
-        found.text = text
-        found.save(update_fields=["text", "updated_at"])
-    versions = WorkTextVersion.objects.filter(agency=agency, year=year, part=part)
-    last = versions.order_by("-version").values_list("version", flat=True).first() or 0
-    version = WorkTextVersion.objects.create(
-        agency=agency,
-        year=year,
-        part=part,
-        version=last + 1,
-        text=text,
-        saved_by=actor,
-        saved_at=now,
-    )
-    audit_log(
+    return text_save_version(
         actor=actor,
-        action="workreport.text_saved",
-        target=found,
-        changes={"text": [before, text], "version": [last or None, version.version]},
+        current=WorkText,
+        versions=WorkTextVersion,
+        key={"agency": agency, "year": year, "part": part},
+        text=text,
         now=now,
+        action="workreport.text_saved",
     )
-    return version
 
 
 def _row(data: Mapping[str, Any]) -> dict[str, str]:
