@@ -4,7 +4,6 @@ approver's override and publication. Thin: selectors decide what a user sees, se
 again what a POST asks for."""
 
 import json
-import re
 from typing import Any
 
 from django.contrib import messages
@@ -35,7 +34,6 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 YEARS_LISTED = 3
-BODY = re.compile(r"<body>(.*)</body>", re.S)
 
 
 def _agency(request: HttpRequest, code: str, year: int) -> Agency:
@@ -94,10 +92,8 @@ def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     except MessageError as exc:
         context["error"] = render_message(exc.message)
         return render(request, "reports/detail.html", context)
-    html = renderers.report_html(checked.report, checked.findings)
-    found = BODY.search(html)
     context.update(
-        preview=mark_safe(found.group(1) if found else ""),  # noqa: S308 - escaped by the renderer
+        preview=mark_safe(renderers.report_body(checked.report, checked.findings)),  # noqa: S308 - escaped by the renderer
         blocking=[f for f in checked.findings if f.blocking],
         warnings=[f for f in checked.findings if not f.blocking],
         override=services.open_override(agency, year, checked.blocking)

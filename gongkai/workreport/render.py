@@ -33,7 +33,7 @@ def task_cells(report: wr.WorkReport) -> list[list[str]]:
     ]
 
 
-def _body(report: wr.WorkReport) -> str:
+def report_body(report: wr.WorkReport) -> str:
     parts = [f"<h1>{escape(report.title)}</h1>"]
     parts += [f'<p class="notice" role="status">{escape(n.text)}</p>' for n in report.notices]
     parts += [f'<p class="text">{escape(p)}</p>' for p in report.opening]
@@ -66,7 +66,7 @@ th, td { vertical-align: top; }"""
 
 
 def report_html(report: wr.WorkReport, *, pdf: bool = False) -> str:
-    return page_html(report.title, _body(report), pdf=pdf, css=WORK_REPORT_CSS)
+    return page_html(report.title, report_body(report), pdf=pdf, css=WORK_REPORT_CSS)
 
 
 def report_pdf(report: wr.WorkReport) -> bytes:

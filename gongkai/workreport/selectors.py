@@ -7,15 +7,8 @@ from gongkai.accounts.models import Agency
 from gongkai.accounts.permissions import Action, require
 from gongkai.core import work_report as wr
 from gongkai.core.workcalendar import MessageError
-from gongkai.reports.selectors import report_agency_for
 from gongkai.workreport import sources
 from gongkai.workreport.models import WorkFigure, WorkTask, WorkText, WorkTextVersion
-
-
-def work_report_agency_for(*, user: Any, code: str, year: int, this_year: int) -> Agency:
-    """The agency whose work report on `year` `user` may read (the annual report's rule:
-    VIEW_ANNUAL_REPORT, years 2008 … this year); else Http404."""
-    return report_agency_for(user=user, code=code, year=year, this_year=this_year)
 
 
 def entered_figures(agency: Agency, year: int) -> dict[str, str]:

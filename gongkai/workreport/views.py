@@ -3,7 +3,6 @@ year the preview, where each figure comes from, the checks, the downloads, and t
 figures, prose (with versions) and task plan. Thin: selectors decide what a user sees,
 services check again what a POST asks for."""
 
-import re
 from typing import Any
 
 from django.contrib import messages
@@ -19,18 +18,17 @@ from gongkai.accounts.models import Agency
 from gongkai.accounts.permissions import Action, can, require_somewhere
 from gongkai.console.http import posted
 from gongkai.core.workcalendar import MessageError
-from gongkai.reports.selectors import report_year
+from gongkai.reports.selectors import report_agency_for, report_year
 from gongkai.workreport import forms, selectors, services
 from gongkai.workreport import render as renderers
 from gongkai.workreport.messages import render_message
 from gongkai.workreport.models import WorkFigure, WorkTask, WorkText
 
 YEARS_LISTED = 3
-BODY = re.compile(r"<body>(.*)</body>", re.S)
 
 
 def _agency(request: HttpRequest, code: str, year: int) -> Agency:
-    return selectors.work_report_agency_for(
+    return report_agency_for(
         user=request.user, code=code, year=year, this_year=timezone.localdate().year
     )
 
@@ -75,13 +73,12 @@ def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     except MessageError as exc:
         context["error"] = render_message(exc.message)
         return render(request, "workreport/detail.html", context)
-    found = BODY.search(renderers.report_html(report))
     context.update(
         report=report,
         figures=list(report.figures.values()),
         blocking=[f for f in report.findings if f.blocking],
         warnings=[f for f in report.findings if not f.blocking],
-        preview=mark_safe(found.group(1) if found else ""),  # noqa: S308 - escaped by the renderer
+        preview=mark_safe(renderers.report_body(report)),  # noqa: S308 - escaped by the renderer
     )
     return render(request, "workreport/detail.html", context)
 

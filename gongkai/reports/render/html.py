@@ -77,7 +77,8 @@ def record_body(report: AnnualReport, *, correction: str = "") -> str:
     return "\n".join(parts + _sections(report))
 
 
-def _body(report: AnnualReport, findings: Sequence[Finding]) -> str:
+def report_body(report: AnnualReport, findings: Sequence[Finding]) -> str:
+    """The page's body: title, notices, the six sections, the checks (the console's preview)."""
     parts = [f"<h1>{escape(report.title)}</h1>"]
     for notice in report.notices:
         parts.append(f'<p class="notice" role="status">{escape(notice.text)}</p>')
@@ -133,7 +134,7 @@ th[scope="row"] {{ text-align: left; }}
 
 
 def report_html(report: AnnualReport, findings: Sequence[Finding], *, pdf: bool = False) -> str:
-    return page_html(report.title, _body(report, findings), pdf=pdf, css=REPORT_CSS)
+    return page_html(report.title, report_body(report, findings), pdf=pdf, css=REPORT_CSS)
 
 
 def report_pdf(report: AnnualReport, findings: Sequence[Finding]) -> bytes:
