@@ -8,7 +8,8 @@ export GONGKAI_DEBUG ?= 1
 
 .PHONY: run test lint venv clean messages
 
-$(BIN)/gongkai: pyproject.toml
+# setup.py and the .pyx: the compiled line pass of the privacy scanner is rebuilt with them.
+$(BIN)/gongkai: pyproject.toml setup.py gongkai/core/privacy/_linepass.pyx
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Gongkai needs Python 3.11 or newer"; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { echo "cannot create .venv: on Debian run 'apt-get install python3-venv'"; exit 1; }
 	$(BIN)/pip install --quiet --upgrade pip

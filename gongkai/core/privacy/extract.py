@@ -38,6 +38,7 @@ message could hold the very value the scanner must not print, so only its type i
 
 import codecs
 import csv
+import dataclasses
 import functools
 import io
 import os
@@ -50,14 +51,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import IO, Any, TypeAlias
+from typing import IO, Any, TypeAlias, TypeVar, cast
 from xml.etree import ElementTree
 
 from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, PdfObject
 
-from gongkai.core.privacy import Segment
 from gongkai.core.privacy.recognizers import column_label
+from gongkai.core.privacy.scanner import Finding, Found, Segment
 
 MB = 1024 * 1024
 RATIO_FLOOR = MB  # as in gongkai.core.files: small parts compress well and are no bomb
@@ -112,27 +113,31 @@ class Unreadable(Exception):  # noqa: N818 — the kind of finding it becomes: `
 
 
 Item: TypeAlias = Segment | Unreadable
+# What the extractors give scan_file: also the findings the compiled line pass made (Found).
+ScanItem: TypeAlias = Item | Found
 Chunks: TypeAlias = Callable[[], Iterator[bytes]]
 
 
 def extract(name: str, data: bytes, *, limits: ScanLimits = DEFAULT_LIMITS) -> Iterator[Item]:
     """Segments and unreadable parts of a file held in memory; ``name`` gives the extension."""
-    yield from _Extractor(limits).content(name, data, depth=0)
+    # Without a line selector the extractors give no Found.
+    yield from cast(Iterator[Item], _Extractor(limits).content(name, data, depth=0))
 
 
 def extract_file(
     path: str | os.PathLike[str], *, limits: ScanLimits = DEFAULT_LIMITS
 ) -> Iterator[Item]:
     """As :func:`extract`, from a path: text files are streamed, other files read whole."""
-    return _extract_file(path, limits, None)
+    return cast(Iterator[Item], _extract_file(path, limits, None))
 
 
-Selector: TypeAlias = Callable[[str, int, int], list[int]]
+# scanner.line_selector: what the lines of text[start:end] hold, the first being line number.
+Selector: TypeAlias = Callable[[str, int, int, int], list[Finding | tuple[int, int]]]
 
 
 def _extract_file(
     path: str | os.PathLike[str], limits: ScanLimits, select: Selector | None
-) -> Iterator[Item]:
+) -> Iterator[ScanItem]:
     """:func:`extract_file`; with ``select`` (``scanner.line_selector``) the lines of plain text
     are only those it selects — for scanning, where the others would give nothing."""
     path = Path(path)
@@ -171,6 +176,11 @@ def text_encoding(head: bytes, chunks: Chunks) -> tuple[str, str]:
         return "utf-8-sig", "strict"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", "replace"
+    if _utf8_text(head):
+        # Chinese text that reads as UTF-8 for its first 64 KB is UTF-8: GB18030 text breaks
+        # the rules of UTF-8 within a few characters. The file is then not decoded twice (a
+        # fifth of a scan's time, docs/benchmarks.md); a bad byte further on becomes U+FFFD.
+        return "utf-8", "replace"
     for encoding in ("utf-8", "gb18030"):
         if _decodes(chunks, encoding):
             return encoding, "strict"
@@ -210,9 +220,10 @@ def text_lines(
 
 def _selected_lines(
     chunks: Chunks, encoding: str, errors: str, max_chars: int, select: Selector
-) -> Iterator[tuple[int, int, str]]:
-    """:func:`text_lines`, but of the whole lines of each chunk only those ``select`` picks;
-    pieces of long lines and the last line come as they are."""
+) -> Iterator[tuple[int, int, str] | Found]:
+    """:func:`text_lines`, but of the whole lines of each chunk only those ``select`` picks,
+    and the findings it made itself in batches; pieces of long lines and the last line come
+    as they are."""
     decoder = codecs.getincrementaldecoder(encoding)(errors)
     number, offset, rest = 1, -1, ""
     step = max_chars - OVERLAP
@@ -225,12 +236,20 @@ def _selected_lines(
             yield number, offset, text[:end].removesuffix("\r")
             number, offset, start = number + 1, -1, end + 1
         if last >= start:
-            counted = start
-            for line_start in select(text, start, last + 1):
-                number += text.count("\n", counted, line_start)
-                counted = line_start
-                yield number, -1, text[line_start : text.find("\n", line_start)].removesuffix("\r")
-            number += text.count("\n", counted, last + 1)
+            found: list[Finding] = []
+            for entry in select(text, start, last + 1, number):
+                if type(entry) is tuple:
+                    if found:
+                        yield Found(found)
+                        found = []
+                    line_start, line_number = entry
+                    line = text[line_start : text.find("\n", line_start)]
+                    yield line_number, -1, line.removesuffix("\r")
+                else:
+                    found.append(entry)  # type: ignore[arg-type]
+            if found:
+                yield Found(found)
+            number += text.count("\n", start, last + 1)
             start = last + 1
         rest = text[start:]
         while len(rest) > max_chars:
@@ -315,6 +334,21 @@ def _with_final(chunks: Iterator[bytes]) -> Iterator[bytes]:
     yield b""
 
 
+_UTF8_EVIDENCE = 16  # characters beyond ASCII that the head must hold to tell UTF-8 at once
+
+
+def _utf8_text(head: bytes) -> bool:
+    """Whether ``head`` decodes as UTF-8 (but for a character cut at its end) and holds at
+    least :data:`_UTF8_EVIDENCE` characters beyond ASCII."""
+    if head.isascii():
+        return False
+    try:
+        text = codecs.getincrementaldecoder("utf-8")("strict").decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return len(text) - len(text.encode("ascii", "ignore")) >= _UTF8_EVIDENCE
+
+
 def _decodes(chunks: Chunks, encoding: str) -> bool:
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     try:
@@ -334,7 +368,7 @@ class _Extractor:
         self.unzipped_left = limits.max_unzipped_bytes
         self.cells_left = limits.max_xlsx_cells
 
-    def content(self, name: str, data: bytes, depth: int) -> Iterator[Item]:
+    def content(self, name: str, data: bytes, depth: int) -> Iterator[ScanItem]:
         if len(data) > self.limits.max_bytes:
             yield _too_large(len(data), self.limits)
             return
@@ -354,7 +388,7 @@ class _Extractor:
                 f"不支持的格式：{kind}，需要人工审查 (unsupported format: needs manual review)"
             )
 
-    def text(self, name: str, head: bytes, chunks: Chunks) -> Iterator[Item]:
+    def text(self, name: str, head: bytes, chunks: Chunks) -> Iterator[ScanItem]:
         if _binary(head):
             yield Unreadable("二进制内容，无法识别的格式 (binary content of an unknown type)")
             return
@@ -370,7 +404,11 @@ class _Extractor:
             selected = _selected_lines(
                 chunks, encoding, errors, self.limits.max_line_chars, self.select
             )
-            for number, offset, line in selected:
+            for entry in selected:
+                if isinstance(entry, Found):
+                    yield entry
+                    continue
+                number, offset, line = entry
                 if line.strip():
                     yield Segment(line, _line_where(number, offset))
         else:
@@ -381,7 +419,7 @@ class _Extractor:
 
     # ZIP containers
 
-    def container(self, name: str, data: bytes, depth: int) -> Iterator[Item]:
+    def container(self, name: str, data: bytes, depth: int) -> Iterator[ScanItem]:
         if depth >= self.limits.max_depth:
             yield Unreadable(
                 f"压缩包嵌套超过 {self.limits.max_depth} 层，未展开，需要人工审查 "
@@ -457,7 +495,7 @@ class _Extractor:
             raise _DtdRefused
         return io.BufferedReader(_Prefixed(head, stream))
 
-    def members(self, archive: zipfile.ZipFile, depth: int) -> Iterator[Item]:
+    def members(self, archive: zipfile.ZipFile, depth: int) -> Iterator[ScanItem]:
         infos = sorted(archive.infolist(), key=lambda info: _member_name(info))
         for info in infos:
             if info.is_dir():
@@ -549,18 +587,33 @@ def _member_name(info: zipfile.ZipInfo) -> str:
     return info.filename
 
 
-def _in_member(member: str, item: Item) -> Item:
-    inner = item.where.get("member")
-    where: dict[str, object] = {"member": f"{member}/{inner}" if inner else member}
-    where.update((key, value) for key, value in item.where.items() if key != "member")
+def _in_member(member: str, item: ScanItem) -> ScanItem:
+    if isinstance(item, Found):
+        return Found(
+            [
+                dataclasses.replace(finding, where=_member_where(member, finding.where))
+                for finding in item.findings
+            ]
+        )
+    where = _member_where(member, item.where)
     if isinstance(item, Unreadable):
         return Unreadable(item.reason, where)
     return Segment(item.text, where, item.label)
 
 
+def _member_where(member: str, inner_where: Mapping[str, object]) -> dict[str, object]:
+    inner = inner_where.get("member")
+    where: dict[str, object] = {"member": f"{member}/{inner}" if inner else member}
+    where.update((key, value) for key, value in inner_where.items() if key != "member")
+    return where
+
+
+_Items = TypeVar("_Items", Item, ScanItem)
+
+
 def _guarded(
-    items: Iterator[Item], label: str, where: Mapping[str, object] | None = None
-) -> Iterator[Item]:
+    items: Iterator[_Items], label: str, where: Mapping[str, object] | None = None
+) -> Iterator[_Items | Unreadable]:
     """Any error of a library on bad content becomes one unreadable item; what was read stays."""
     try:
         yield from items
@@ -944,7 +997,7 @@ def _xml_text_parts(
 
 def _office_extras(
     extractor: _Extractor, archive: zipfile.ZipFile, names: set[str], depth: int, embeddings: str
-) -> Iterator[Item]:
+) -> Iterator[ScanItem]:
     """Document properties, custom XML and embedded files: shared by DOCX and XLSX."""
     for part in sorted(names):
         if (
@@ -1018,7 +1071,7 @@ class _Docx:
     ) -> None:
         self.extractor, self.archive, self.names, self.depth = extractor, archive, names, depth
 
-    def items(self) -> Iterator[Item]:
+    def items(self) -> Iterator[ScanItem]:
         parts = [name for name in self.names if _DOCX_PARTS.fullmatch(name)]
         for part in sorted(parts, key=_docx_order):
             yield from _guarded(self.part(part), "Word 文档部件 (DOCX part)", {"part": part})
@@ -1218,7 +1271,7 @@ class _Xlsx:
         self.extractor, self.archive, self.names, self.depth = extractor, archive, names, depth
         self.shared: list[str] = []
 
-    def items(self) -> Iterator[Item]:
+    def items(self) -> Iterator[ScanItem]:
         if "xl/sharedStrings.xml" in self.names:
             self.shared = list(self.shared_strings())
         for name, state, path in self.sheets():
@@ -1537,7 +1590,7 @@ def _column_letters(number: int) -> str:
 _NO_TEXT = "此页没有文字层（可能是扫描图片），需要人工审查或 OCR (no text layer on this page: needs manual review)"
 
 
-def _pdf(extractor: _Extractor, data: bytes, depth: int) -> Iterator[Item]:
+def _pdf(extractor: _Extractor, data: bytes, depth: int) -> Iterator[ScanItem]:
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted and not _decrypted(reader):
         yield Unreadable("PDF 已加密，无法读取 (an encrypted PDF)")

@@ -30,7 +30,7 @@ from multiprocessing.connection import Connection
 from typing import TypeAlias, TypeVar
 
 from gongkai.core.privacy.extract import DEFAULT_LIMITS, ScanLimits, Unreadable, _extract_file
-from gongkai.core.privacy.scanner import Finding, line_selector, scan_segment
+from gongkai.core.privacy.scanner import Finding, Found, line_selector, scan_segment
 
 Result: TypeAlias = Finding | Unreadable
 T = TypeVar("T")
@@ -55,6 +55,8 @@ def scan_file(
     for item in _extract_file(path, limits, select):
         if isinstance(item, Unreadable):
             yield item
+        elif isinstance(item, Found):
+            yield from item.findings
         else:
             yield from scan_segment(item, terms=terms)
 

@@ -240,3 +240,17 @@ def _candidate() -> re.Pattern[str]:
 
 CANDIDATE = _candidate()
 CANDIDATES = (CANDIDATE,)
+
+# The words of :data:`MASTER` (and e-mails) in a line, for the compiled line pass
+# (``_linepass.pyx``): a line that holds one of these is scanned by the Python pass whole; in
+# the others only number tokens can give a finding, and the compiled pass finds those itself.
+# A superset of what the word alternatives and e-mails can match (test_privacy_linepass.py):
+# @, every 密 (marks, 工作秘密, 注意保密), 外传, the handling marks, 姓名 / 户主 / 户名, a name
+# label before a colon, 三组. Each is met at its rarest character, one of LINE_WORD_TRIGGERS.
+LINE_WORD_LIST: tuple[str, ...] = (
+    ("@", "\uff20", "密", "外传", *HANDLING_MARKS, "姓名", "户主", "户名")
+    + tuple(f"{n}组" for n in CHINESE_NUMERALS[:10])
+    + tuple(w + colon for w in _NAME_COLON_WORDS for colon in ":：")
+)
+LINE_WORD_TRIGGERS = "@\uff20密外内注敏仅姓户组:："
+LINE_WORDS = re.compile("|".join(re.escape(w) for w in LINE_WORD_LIST))

@@ -23,9 +23,10 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 from gongkai.core.privacy import patterns as p
-from gongkai.core.privacy.masking import mask
+from gongkai.core.privacy.masking import mask, preview
 from gongkai.core.privacy.recognizers import (
     ADDRESS,
     CARD,
@@ -42,13 +43,22 @@ from gongkai.core.privacy.recognizers import (
     Severity,
     column_label,
 )
-from gongkai.core.privacy.textpass import Hit, TextPass
+from gongkai.core.privacy.textpass import Hit, TextPass, fold
+
+_scan_lines: Callable[..., list[Any]] | None
+try:  # the compiled line pass (setup.py); without it, the Python pass does all the work
+    from gongkai.core.privacy._linepass import scan_lines as _scan_lines
+except ImportError:  # pragma: no cover - a build without a C compiler
+    _scan_lines = None
+COMPILED = _scan_lines is not None
 
 __all__ = [
     "SCANNER_VERSION",
     "Finding",
+    "Found",
     "Segment",
     "Severity",
+    "fold",
     "mask",
     "scan_segment",
     "scan_segments",
@@ -95,11 +105,12 @@ class Finding:
         }
 
 
-def fold(text: str) -> str:
-    """Full-width digits, letters, ＠ ＋ － ． as ASCII, one character for one (privacy.md §2)."""
-    if p.FULLWIDTH_ALNUM.search(text) is None:
-        return text
-    return p.FULLWIDTH_RUN.sub(lambda m: m.group().translate(p.FOLD), text)
+@dataclass(frozen=True)
+class Found:
+    """Findings of consecutive lines that the compiled line pass made whole (``line_selector``),
+    passed on by the text extractor as they are."""
+
+    findings: list[Finding]
 
 
 def scan_segment(segment: Segment, *, terms: Sequence[str] = ()) -> list[Finding]:
@@ -140,26 +151,13 @@ def scan_segment(segment: Segment, *, terms: Sequence[str] = ()) -> list[Finding
             kind=kind,
             severity=severity,
             rule=rule,
-            masked=_mask(kind, text[h.start : h.end]),
+            masked=preview(kind, text[h.start : h.end]),
             where=where,
             start=h.start,
             end=h.end,
         )
         findings.append(finding)
     return findings
-
-
-def _mask(kind: str, value: str) -> str:
-    """:func:`mask`, with the common shapes (a bare ID, mobile or card) done at once."""
-    if value.isascii() and value.isalnum():
-        n = len(value)
-        if kind == MOBILE and n == 11 and value.isdigit():
-            return value[:3] + "****" + value[7:]
-        if n > 8 and kind in (ID, USCC):
-            return value[:4] + "*" * (n - 8) + value[-4:]
-        if n > 4 and kind == CARD:
-            return "*" * (n - 4) + value[-4:]
-    return mask(kind, value)
 
 
 def _maybe(text: str) -> bool:
@@ -183,31 +181,62 @@ def scan_segments(segments: Iterable[Segment], *, terms: Sequence[str] = ()) -> 
         yield from scan_segment(segment, terms=terms)
 
 
-def line_selector(terms: Sequence[str] = ()) -> Callable[[str, int, int], list[int]]:
-    """A function giving the starts of the lines of ``text[start:end]`` that may hold a finding.
+Selected: TypeAlias = list[Finding | tuple[int, int]]
 
-    ``text[start:end]`` is whole lines, each ended by a newline; a line it leaves out gives
-    nothing when scanned on its own with these terms (:data:`patterns.CANDIDATES`). Text
-    files are read through it (``isolated.scan_file``), so that the lines without a digit
-    run, a mark or a label word cost no segment and no scan.
+
+def line_selector(terms: Sequence[str] = ()) -> Callable[[str, int, int, int], Selected]:
+    """A function giving what the lines of ``text[start:end]`` hold, in their order.
+
+    ``text[start:end]`` is whole lines, each ended by a newline, the first of them line
+    ``number``. The function gives the findings of the lines the compiled line pass
+    (``_linepass.pyx``) scans whole, and ``(start, number)`` of each line to scan with
+    :func:`scan_segment`; any other line gives nothing when scanned on its own with these
+    terms. Text files are read through it (``isolated.scan_file``), so that the lines without
+    a digit run, a mark or a label word cost no segment and no scan. Without the compiled
+    module, lines are picked by :data:`patterns.CANDIDATES` and all scanned in Python.
     """
     terms_pattern = _terms_pattern(tuple(terms)) if terms else None
+    if _scan_lines is not None:
+        return functools.partial(_compiled_lines, terms_pattern)
     patterns = p.CANDIDATES + ((terms_pattern,) if terms_pattern is not None else ())
 
-    def select(text: str, start: int, end: int) -> list[int]:
-        starts: list[int] = []
-        for pattern in patterns:
-            search, pos = pattern.search, start
-            while (found := search(text, pos, end)) is not None:
-                starts.append(text.rfind("\n", start, found.start()) + 1 or start)
-                pos = text.find("\n", found.end(), end) + 1
-                if not pos:
-                    break
-        if len(patterns) > 1:
-            return sorted(set(starts))
-        return starts
+    def select(text: str, start: int, end: int, number: int) -> Selected:
+        selected: Selected = []
+        counted = start
+        for line_start in _matching_lines(patterns, text, start, end):
+            number += text.count("\n", counted, line_start)
+            counted = line_start
+            selected.append((line_start, number))
+        return selected
 
     return select
+
+
+def _matching_lines(
+    patterns: Sequence[re.Pattern[str]], text: str, start: int, end: int
+) -> list[int]:
+    """The starts of the lines of ``text[start:end]`` where one of the patterns matches."""
+    starts: list[int] = []
+    for pattern in patterns:
+        search, pos = pattern.search, start
+        while (found := search(text, pos, end)) is not None:
+            starts.append(text.rfind("\n", start, found.start()) + 1 or start)
+            pos = text.find("\n", found.end(), end) + 1
+            if not pos:
+                break
+    if len(patterns) > 1:
+        return sorted(set(starts))
+    return starts
+
+
+def _compiled_lines(
+    terms_pattern: re.Pattern[str] | None, text: str, start: int, end: int, number: int
+) -> Selected:
+    assert _scan_lines is not None
+    # Lines with a sensitive term are scanned in Python, terms and all.
+    forced = _matching_lines((terms_pattern,), text, start, end) if terms_pattern else []
+    selected: Selected = _scan_lines(text, start, end, number, forced, Finding)
+    return selected
 
 
 _PERSONAL_IDENTIFIERS = frozenset({ID, MOBILE, CARD})

@@ -132,6 +132,13 @@ _CHINESE_NUMERALS = frozenset(p.CHINESE_NUMERALS)
 _NUMERALS = _CHINESE_NUMERALS | frozenset("0123456789")
 
 
+def fold(text: str) -> str:
+    """Full-width digits, letters, ＠ ＋ － ． as ASCII, one character for one (privacy.md §2)."""
+    if p.FULLWIDTH_ALNUM.search(text) is None:
+        return text
+    return p.FULLWIDTH_RUN.sub(lambda m: m.group().translate(p.FOLD), text)
+
+
 # Numbers
 
 

@@ -22,7 +22,7 @@ from openpyxl.comments import Comment
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from gongkai.core.privacy import Segment
+from gongkai.core.privacy import Finding, Segment
 from gongkai.core.privacy.extract import (
     OVERLAP,
     Item,
@@ -33,6 +33,7 @@ from gongkai.core.privacy.extract import (
     repeated_in_overlap,
     text_lines,
 )
+from gongkai.core.privacy.isolated import scan_file
 from gongkai.core.tests.test_files import encrypted_pdf, pdf_with_text
 
 ID = "11010519491231002X"  # GB 11643-1999's own example
@@ -100,6 +101,30 @@ def test_gbk_text_is_read_as_gb18030() -> None:
     data = f"姓名：张三 电话：{MOBILE}\n住址：云南省临沧市".encode("gbk")
     found = segments("名单.txt", data)
     assert texts(found) == [f"姓名：张三 电话：{MOBILE}", "住址：云南省临沧市"]
+
+
+def test_a_gb18030_file_whose_first_64_kb_are_ascii_is_still_read_as_gb18030(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "名单.txt"
+    ascii_head = ("id,amount,date 2024-01-01\n" * 3000).encode()  # 78 KB of ASCII
+    path.write_bytes(ascii_head + f"身份证号：{ID}，姓名：张三\n".encode("gb18030"))
+    found = list(extract_file(path))
+    assert texts(found)[-1] == f"身份证号：{ID}，姓名：张三"
+
+
+def test_utf8_text_with_a_bad_byte_far_in_is_read_to_the_end(tmp_path: Path) -> None:
+    # Chinese UTF-8 in the first 64 KB tells the encoding at once (the file is not decoded
+    # twice); a stray GBK character (啊) further on becomes U+FFFD, and the lines after it
+    # are still read and scanned.
+    path = tmp_path / "notice.txt"
+    head = ("政务公开工作报告，深入贯彻落实。\n" * 3000).encode()
+    path.write_bytes(head + b"\xb0\xa1 broken\n" + f"手机 {MOBILE}\n".encode())
+    found = list(extract_file(path))
+    assert texts(found)[0] == "政务公开工作报告，深入贯彻落实。"
+    assert texts(found)[-2:] == ["\ufffd\ufffd broken", f"手机 {MOBILE}"]
+    found_by_scan = [f for f in scan_file(path) if isinstance(f, Finding)]
+    assert [f.kind for f in found_by_scan] == ["cn_mobile"]
 
 
 def test_utf16_with_a_byte_order_mark_is_read() -> None:
