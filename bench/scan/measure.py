@@ -7,8 +7,10 @@ Everything in one run on one machine, so that the ratios hold on a noisy one (do
 - Gongkai on ``gov.txt`` (a county site's notices), ``sparse.txt`` (ordinary notices, one
   personal item per ~50 KB) and ``lists.txt`` (dense with lists), in this
   process, one core: ``isolated.scan_file`` (what ``scan_file_isolated`` runs in its child; text
-  through the line prefilter), ``scan_segments(extract_file(...))`` (every line a segment; the
-  findings must be the same), and ``extract_file`` alone.
+  through the compiled line pass when it is built), ``scan_file_isolated`` itself (the forked
+  child, as the gate, the sweeps and ``gongkai scan`` run it),
+  ``scan_segments(extract_file(...))`` (the Python pass, every line a segment; the findings
+  must be the same), and ``extract_file`` alone.
 - ripgrep (``rg -j1 --count-matches``, process start included) with the four shapes of the
   planted kinds, ASCII look-around bounds as the scanner has (privacy.md §2); count only, no
   validation, no full-width folding. Both engines: PCRE2 (``-P``) and the default one.
@@ -25,6 +27,7 @@ Everything in one run on one machine, so that the ratios hold on a noisy one (do
 
 import argparse
 import collections
+import gc
 import os
 import random
 import shutil
@@ -36,7 +39,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from gongkai.core.privacy import Finding, Segment, scan_segments
+from gongkai.core.privacy import Finding, Segment, scan_segments, scanner
 from gongkai.core.privacy.extract import ScanLimits, Unreadable, extract_file
 from gongkai.core.privacy.isolated import scan_file, scan_file_isolated
 from gongkai.core.privacy.recognizers import card_valid, mobile_valid, ric18_valid, uscc_valid
@@ -95,6 +98,13 @@ def composed(path: Path, limits: ScanLimits) -> list[Located]:
         if finding.kind in KINDS:
             found.append((finding.where["line"], finding.start, finding.end, finding.kind))
     return found
+
+
+def isolated_findings(path: Path, limits: ScanLimits) -> int:
+    """Findings of ``scan_file_isolated``: the product's path (a forked child, its findings
+    pickled back through a pipe in batches)."""
+    items = scan_file_isolated(path, seconds=600, memory_bytes=4 << 30, limits=limits)
+    return sum(1 for item in items if isinstance(item, Finding))
 
 
 def extract_only(path: Path, limits: ScanLimits) -> int:
@@ -298,6 +308,7 @@ def measure_text(path: Path, runs: int, presidio_mb: float, analyze: Callable[[s
     composed_s, found_composed = median_time(runs, lambda: composed(path, limits))
     assert found == found_composed, "scan_file and scan_segments(extract_file) differ"
     extract_s, _ = median_time(runs, lambda: extract_only(path, limits))
+    isolated_s, isolated_count = median_time(runs, lambda: isolated_findings(path, limits))
     rg_s, rg_count = median_time(runs, lambda: ripgrep(path, RG_PATTERN, pcre=True))
     rg2_s, rg2_count = median_time(runs, lambda: ripgrep(path, RG_PATTERN_DEFAULT, pcre=False))
     sample = sample_of(path, presidio_mb)
@@ -313,7 +324,12 @@ def measure_text(path: Path, runs: int, presidio_mb: float, analyze: Callable[[s
             gk,
             f"{len(found):,} findings of the 4 kinds",
         ),
-        ("Gongkai scan_segments(extract_file(...))", rate(composed_s), "same findings"),
+        (
+            "Gongkai scan_file_isolated (gate, sweeps, command)",
+            rate(isolated_s),
+            f"forked child, findings piped back: {isolated_count:,} of all kinds",
+        ),
+        ("Gongkai scan_segments(extract_file(...))", rate(composed_s), "same findings, Python"),
         ("extract_file only (every line a segment)", rate(extract_s), "no scanning"),
         ("ripgrep -P -j1 --count-matches", rate(rg_s), f"{rg_count:,} matches, not validated"),
         ("ripgrep -j1 --count-matches (default engine)", rate(rg2_s), f"{rg2_count:,} matches"),
@@ -345,8 +361,12 @@ def main() -> None:
     parser.add_argument("--big-mb", type=int, default=300)
     args = parser.parse_args()
     folder: Path = args.folder
+    print(f"compiled line pass: {'built' if scanner.COMPILED else 'NOT built (Python pass only)'}")
 
     _engine, analyze = presidio_engine()
+    # As the scanning child does (isolated._child): what was loaded before the work (Presidio,
+    # its models and patterns) is not walked again by every collection made during it.
+    gc.freeze()
     analyze("户主张三，身份证号码11010519491231002X\n")  # warm up both
     list(scan_file(folder / "notice.docx"))
 

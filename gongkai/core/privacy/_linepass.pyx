@@ -1,19 +1,19 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """The scanner's pass over the lines of a plain-text file, compiled (docs/scanner.md,
-"The compiled line pass").
+"The compiled line pass"; ADR 0003).
 
-:func:`scan_lines` goes through whole lines of a decoded chunk and gives, for each line that
-may hold a finding, either the hits of its number-like tokens — found, classified and
-validated here exactly as :class:`textpass.TextPass` would — or ``None``: the line holds a
-word the Python pass reads (a mark, a name label, an e-mail, a place before a number …) and
-is scanned there, whole. Lines with neither give nothing and are left out.
+:func:`scan_lines` goes through the whole lines of a decoded chunk. A line that holds a word
+the Python pass reads (a mark, a name label, an e-mail, a place or province before a number,
+a sensitive term) is handed back to be scanned there, whole; in any other line only number
+tokens can give a finding, and this module finds them, classifies and validates them, masks
+them and makes the findings exactly as :class:`textpass.TextPass` and
+:func:`scanner.scan_segment` would. Lines with nothing are left out.
 
-Exactness is by construction and by test: this module mirrors :mod:`patterns` (the number
-alternatives of ``MASTER``), :mod:`textpass` (``_number``, ``_longest_run``,
-``_add_number``) and :mod:`recognizers` (labels before a value, the validators of the
-unlabelled path); its tables are read from those modules at import, and the labelled path
-calls the recognizers themselves. ``gongkai/core/tests/test_privacy_linepass.py`` compares it
-with the Python pass on generated lines, the validators with python-stdnum's.
+It mirrors :mod:`patterns` (the number alternatives of ``MASTER``), :mod:`textpass`
+(``_number``, ``_longest_run``, ``_add_number``), :mod:`recognizers` (``label_before``,
+``classify_number`` and the validators) and :mod:`masking` (``preview``); its tables are read
+from those modules at import, and it refuses to import when the recognizers change shape.
+``gongkai/core/tests/test_privacy_linepass.py`` compares it with the Python pass.
 """
 
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
@@ -21,6 +21,11 @@ from cpython.unicode cimport PyUnicode_DATA, PyUnicode_KIND, PyUnicode_READ
 cdef extern from "Python.h":
     int PyGC_Enable()
     int PyGC_Disable()
+    object PyUnicode_New(Py_ssize_t size, Py_UCS4 maxchar)
+    void PyUnicode_WRITE(int kind, void* data, Py_ssize_t index, Py_UCS4 value)
+    int PyUnicode_1BYTE_KIND
+    int PyObject_GenericSetAttr(object o, object name, object value) except -1
+    void PyObject_GC_UnTrack(object o)
 
 from gongkai.core.privacy import masking
 from gongkai.core.privacy import patterns as p
@@ -91,8 +96,6 @@ cdef str ID = r.ID
 cdef str CARD = r.CARD
 cdef str LANDLINE = r.LANDLINE
 cdef frozenset PHONES = r.PHONES
-cdef frozenset MONEY_AFTER = tp._MONEY_AFTER
-cdef frozenset MONEY_BEFORE = tp._MONEY_BEFORE
 # recognizers._LABELLED_BY_LENGTH, as Rec.
 cdef dict LABELLED_BY_LENGTH = {
     n: [_BY_RULE[rec.rule] for rec in recs] for n, recs in r._LABELLED_BY_LENGTH.items()
@@ -116,6 +119,7 @@ cdef enum:
     C_BEFORE = 32  # a place or province character: an address or plate may follow
     C_TOKEN = 64  # (a line flag) a run with 7 letters or digits, or one after C_BEFORE
 cdef unsigned char CLASS[65536]
+cdef unsigned char CLASSED[8192]  # bit c: CLASS[c] is not 0
 cdef unsigned char label_tail[65536]
 cdef unsigned char place[65536]
 cdef unsigned char plate_province[65536]
@@ -160,6 +164,11 @@ def _setup():
         CLASS[ord(char)] |= C_RUN
     for char in p.ADDRESS_PLACES + p.PROVINCES:
         CLASS[ord(char)] |= C_BEFORE
+    for n in range(8192):
+        CLASSED[n] = 0
+    for n in range(65536):
+        if CLASS[n]:
+            CLASSED[n >> 3] |= 1 << (n & 7)
     for char in r._LABEL_TAILS:
         label_tail[ord(char)] = 1
     for char in p.ADDRESS_PLACES:
@@ -466,8 +475,9 @@ cdef Rec validated(str s, Py_ssize_t o, Py_ssize_t n):
     return None
 
 
-cdef tuple classify(str s, Py_ssize_t o, Py_ssize_t n, object label):
-    """recognizers.classify_number of the compact value s[o:o+n]: (Rec, validated) or None."""
+cdef Rec classify(str s, Py_ssize_t o, Py_ssize_t n, object label, bint* valid):
+    """recognizers.classify_number of the compact value s[o:o+n]: the recognizer or None,
+    and in ``valid`` whether its validator passed."""
     cdef Rec rec = validated(s, o, n)
     if rec is not None:
         if (
@@ -477,13 +487,21 @@ cdef tuple classify(str s, Py_ssize_t o, Py_ssize_t n, object label):
             and rec.kind not in (<Label>label).kinds
         ):
             return None
-        return (rec, True)
+        valid[0] = True
+        return rec
     if label is None or not (<Label>label).kinds:
         return None
     for rec in LABELLED_BY_LENGTH.get(n, ()):
         if rec.kind in (<Label>label).kinds and fits(rec, s, o, n):
-            return (rec, labelled_valid(rec, s, o, n))
+            valid[0] = labelled_valid(rec, s, o, n)
+            return rec
     return None
+
+
+cdef tuple classify_tuple(str s, Py_ssize_t o, Py_ssize_t n, object label):
+    cdef bint valid = False
+    cdef Rec rec = classify(s, o, n, label, &valid)
+    return None if rec is None else (rec, valid)
 
 
 cdef bint fits(Rec rec, str s, Py_ssize_t o, Py_ssize_t n):
@@ -707,13 +725,41 @@ cdef str rule_of(Rec rec, bint valid, object label, bint joined):
     return rule
 
 
+# textpass._MONEY_AFTER and _MONEY_BEFORE: an unlabelled number next to one is an amount.
+cdef str MONEY_AFTER = "".join(sorted(tp._MONEY_AFTER))
+cdef str MONEY_BEFORE = "".join(sorted(tp._MONEY_BEFORE))
+
+
+cdef inline bint is_money(Py_UCS4 c, str signs):
+    cdef Py_ssize_t i
+    for i in range(len(signs)):
+        if at(signs, i) == c:
+            return True
+    return False
+
+
+cdef class Sink:
+    """Where a line's findings go: the chunk's list, with the line's number and ``where``."""
+
+    cdef list out
+    cdef object finding_class
+    cdef Py_ssize_t number
+    cdef object where  # {"line": number}, made at the line's first finding
+
+    def __init__(self, list out, object finding_class):
+        self.out = out
+        self.finding_class = finding_class
+
+
 cdef void add_number(
-    list hits, str s, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t start, Py_ssize_t end,
+    Sink sink, str s, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t start, Py_ssize_t end,
     Rec rec, bint valid, object label, bint joined,
 ):
     kind = rec.kind
     if label is None and kind != ID:
-        if (end < hi and at(s, end) in MONEY_AFTER) or (start > lo and at(s, start - 1) in MONEY_BEFORE):
+        if (end < hi and is_money(at(s, end), MONEY_AFTER)) or (
+            start > lo and is_money(at(s, start - 1), MONEY_BEFORE)
+        ):
             return
     severity = rec.severity if valid else rec.labelled_severity
     if label is not None and kind in PHONES:
@@ -722,15 +768,33 @@ cdef void add_number(
             severity = "low"
         elif kind == LANDLINE and (<Label>label).contact:
             severity = "low"
-    hits.append((start - lo, end - lo, kind, severity, rule_of(rec, valid, label, joined)))
+    if sink.where is None:
+        sink.where = {"line": sink.number}
+    # As scanner.scan_segment makes it (hits of number tokens never overlap).
+    # The fields are set past the frozen class's __setattr__, into the object's own inline
+    # values (no __dict__ is made).
+    finding = new_object(sink.finding_class)
+    PyObject_GenericSetAttr(finding, "kind", kind)
+    PyObject_GenericSetAttr(finding, "severity", severity)
+    PyObject_GenericSetAttr(finding, "rule", rule_of(rec, valid, label, joined))
+    PyObject_GenericSetAttr(finding, "masked", preview_at(kind, s, start, end))
+    PyObject_GenericSetAttr(finding, "where", sink.where)
+    PyObject_GenericSetAttr(finding, "start", start - lo)
+    PyObject_GenericSetAttr(finding, "end", end - lo)
+    # A finding refers to strings, numbers and its line's {"line": n} only, and it is frozen:
+    # it can never be part of a reference cycle, so the collector need not walk it again and
+    # again while a caller keeps hundreds of thousands of them.
+    PyObject_GC_UnTrack(finding)
+    sink.out.append(finding)
 
 
 # Number tokens (textpass._number, _single, _longest_run)
 
 
-cdef void number_token(list hits, str s, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t ts, Py_ssize_t te):
+cdef void number_token(Sink sink, str s, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t ts, Py_ssize_t te):
     cdef Py_ssize_t i, a, n = te - ts
-    cdef bint plain = True, split = False
+    cdef bint plain = True, split = False, valid = False
+    cdef Rec rec
     cdef Py_UCS4 c
     for i in range(ts, te):
         c = at(s, i)
@@ -742,18 +806,18 @@ cdef void number_token(list hits, str s, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_
         # Digits and capitals: the token is its own compact value.
         if n < 32 and useful[n]:
             label = label_before(s, lo, ts)
-            taken = classify(s, ts, n, label)
-            if taken is not None:
-                add_number(hits, s, lo, hi, ts, te, taken[0], taken[1], label, False)
+            rec = classify(s, ts, n, label, &valid)
+            if rec is not None:
+                add_number(sink, s, lo, hi, ts, te, rec, valid, label, False)
         return
     if not split:
         compact = s[ts:te].translate(COMPACT).upper()
         n = len(compact)
         if n < 32 and useful[n]:
             label = label_before(s, lo, ts)
-            taken = classify(compact, 0, n, label)
-            if taken is not None:
-                add_number(hits, s, lo, hi, ts, te, taken[0], taken[1], label, False)
+            rec = classify(compact, 0, n, label, &valid)
+            if rec is not None:
+                add_number(sink, s, lo, hi, ts, te, rec, valid, label, False)
         return
     label = label_before(s, lo, ts)
     pieces = []
@@ -775,7 +839,7 @@ cdef void number_token(list hits, str s, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_
             k += 1
             continue
         j = taken[0]
-        add_number(hits, s, lo, hi, pieces[k][0], pieces[j][1], taken[1], taken[2], context, j > k)
+        add_number(sink, s, lo, hi, pieces[k][0], pieces[j][1], taken[1], taken[2], context, j > k)
         k = j + 1
 
 
@@ -783,7 +847,7 @@ cdef tuple longest_run(list compacts, Py_ssize_t i, object label):
     # No line break in a line: no piece is "broken".
     cdef str piece = compacts[i]
     cdef Py_ssize_t total = len(piece), last = i, j, n = len(compacts)
-    first = classify(piece, 0, total, label) if total < 32 and useful[total] else None
+    first = classify_tuple(piece, 0, total, label) if total < 32 and useful[total] else None
     if first is not None and first[1]:
         return (i, first[0], first[1])
     if total >= 2:
@@ -798,7 +862,7 @@ cdef tuple longest_run(list compacts, Py_ssize_t i, object label):
         compact = "".join(compacts[i : j + 1])
         if not (len(compact) < 32 and useful[len(compact)]):
             continue
-        taken = classify(compact, 0, len(compact), label)
+        taken = classify_tuple(compact, 0, len(compact), label)
         if taken is not None:
             return (j, taken[0], taken[1])
     return (i, first[0], first[1]) if first is not None else None
@@ -807,9 +871,9 @@ cdef tuple longest_run(list compacts, Py_ssize_t i, object label):
 # Lines
 
 
-cdef object line_hits(str s, Py_ssize_t lo, Py_ssize_t hi):
-    """The hits of the line s[lo:hi] (folded, without words), or None: scan it in Python."""
-    cdef list hits = []
+cdef bint line_findings(Sink sink, str s, Py_ssize_t lo, Py_ssize_t hi):
+    """The findings of the line s[lo:hi] (folded, without words) into sink; False: scan it
+    in Python (what was added is then taken back by the caller)."""
     cdef Py_ssize_t i = lo, end
     cdef Py_UCS4 c, before
     cdef int ukind = PyUnicode_KIND(s)
@@ -828,7 +892,7 @@ cdef object line_hits(str s, Py_ssize_t lo, Py_ssize_t hi):
             if before < 65536 and (
                 (is_digit(c) and place[before]) or (is_plate_letter(c) and plate_province[before])
             ):
-                return None
+                return False
         if is_digit(c):
             end = number_match(s, lo, hi, i)
         elif c == u"+":
@@ -840,9 +904,9 @@ cdef object line_hits(str s, Py_ssize_t lo, Py_ssize_t hi):
         if end < 0:
             i += 1
             continue
-        number_token(hits, s, lo, hi, i, end)
+        number_token(sink, s, lo, hi, i, end)
         i = end
-    return hits
+    return True
 
 
 cdef bint word_at(str text, Py_ssize_t i, Py_ssize_t lo, Py_ssize_t hi):
@@ -982,21 +1046,33 @@ cdef str preview(str kind, str value):
     return masked
 
 
-cdef void add_findings(list out, list hits, str line, object finding_class, Py_ssize_t number):
-    where = {"line": number}
-    cdef dict fields
-    for hit in hits:
-        kind = hit[2]
-        finding = new_object(finding_class)
-        fields = finding.__dict__
-        fields["kind"] = kind
-        fields["severity"] = hit[3]
-        fields["rule"] = hit[4]
-        fields["masked"] = preview(kind, line[hit[0] : hit[1]])
-        fields["where"] = where
-        fields["start"] = hit[0]
-        fields["end"] = hit[1]
-        out.append(finding)
+cdef str preview_at(str kind, str s, Py_ssize_t a, Py_ssize_t b):
+    """preview(kind, s[a:b]); the common shapes (a bare ID, credit code, mobile or card)
+    written straight into one new string."""
+    cdef Py_ssize_t n = b - a, i, head = -1, tail = 0
+    cdef bint digits = True
+    cdef Py_UCS4 c
+    for i in range(a, b):
+        c = at(s, i)
+        if not is_alnum(c):
+            return preview(kind, s[a:b])
+        if not is_digit(c):
+            digits = False
+    if kind == MOBILE and n == 11 and digits:
+        head, tail = 3, 4
+    elif n > 8 and (kind == ID or kind == USCC):
+        head, tail = 4, 4
+    elif n > 4 and kind == CARD:
+        head, tail = 0, 4
+    if head < 0:
+        return preview(kind, s[a:b])
+    masked = PyUnicode_New(n, 127)
+    for i in range(n):
+        PyUnicode_WRITE(
+            PyUnicode_1BYTE_KIND, PyUnicode_DATA(masked), i,
+            at(s, a + i) if i < head or i >= n - tail else 42,  # *
+        )
+    return masked
 
 
 def scan_lines(
@@ -1022,7 +1098,10 @@ cdef list _scan_lines(
     str text, Py_ssize_t start, Py_ssize_t end, Py_ssize_t number, list forced, object finding_class
 ):
     cdef list out = []
-    cdef Py_ssize_t ls = start, le, i, stop, w, f = 0, nforced = len(forced)
+    cdef Py_ssize_t ls = start, le, i, stop, mark, f = 0, nforced = len(forced)
+    cdef bint handled, found_word
+    cdef unsigned int code
+    cdef Sink sink = Sink(out, finding_class)
     cdef Py_UCS4 c
     cdef unsigned char flags, kind, before
     cdef int ukind = PyUnicode_KIND(text), run
@@ -1032,10 +1111,24 @@ cdef list _scan_lines(
         # them and C_RUN characters; an address or plate starts after a C_BEFORE character.
         flags = before = 0
         run = 0
+        found_word = False
         i = ls
         while i < end:
-            c = PyUnicode_READ(ukind, data, i)
-            kind = CLASS[c] if c < 65536 else 0
+            if ukind == 2:  # Chinese text: two bytes a character
+                code = (<unsigned short*>data)[i]
+            else:
+                code = PyUnicode_READ(ukind, data, i)
+            # Most characters are prose: the 8 KB bitmap (in the first-level cache) says so
+            # without a look in the 64 KB table.
+            if code >= 65536 or not (CLASSED[code >> 3] >> (code & 7)) & 1:
+                run = before = 0
+                i += 1
+                continue
+            kind = CLASS[code]
+            if kind & C_WORD and not found_word:
+                # A word never holds a line break: checked up to the chunk's end, it stops
+                # at this line's.
+                found_word = word_at(text, i, ls, end)
             if kind & C_ALNUM:
                 run += 1
                 if run >= 7 or before & C_BEFORE:
@@ -1051,27 +1144,20 @@ cdef list _scan_lines(
         stop = le - 1 if le > ls and at(text, le - 1) == u"\r" else le
         while f < nforced and <Py_ssize_t>forced[f] < ls:
             f += 1
-        if f < nforced and <Py_ssize_t>forced[f] == ls:
-            out.append((ls, number))
+        if found_word or (f < nforced and <Py_ssize_t>forced[f] == ls):
+            out.append((ls, number))  # for the Python pass
             flags = 0
-        if flags & C_WORD:
-            for w in range(ls, stop):
-                c = PyUnicode_READ(ukind, data, w)
-                if c < 65536 and CLASS[c] & C_WORD and word_at(text, w, ls, stop):
-                    out.append((ls, number))
-                    flags = 0
-                    break
         if flags & C_WIDE or flags & C_TOKEN:
+            mark = len(out)
+            sink.number, sink.where = number, None
             if flags & C_WIDE:
                 line = fold(text[ls:stop])
-                hits = line_hits(line, 0, len(line))
+                handled = line_findings(sink, line, 0, len(line))
             else:
-                line = None
-                hits = line_hits(text, ls, stop)
-            if hits is None:
+                handled = line_findings(sink, text, ls, stop)
+            if not handled:
+                del out[mark:]
                 out.append((ls, number))
-            elif hits:
-                add_findings(out, hits, line if line is not None else text[ls:stop], finding_class, number)
         ls = le + 1
         number += 1
     return out
@@ -1086,5 +1172,5 @@ def classify_compact(str compact, str label_word=None):
         label = next((entry for entry in entries if entry.word == label_word), None)
         if label is None:
             raise ValueError(label_word)
-    taken = classify(compact, 0, len(compact), label)
+    taken = classify_tuple(compact, 0, len(compact), label)
     return None if taken is None else ((<Rec>taken[0]).rule, taken[1])

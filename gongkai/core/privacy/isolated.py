@@ -2,8 +2,8 @@
 
 :func:`scan_file` extracts and scans one file in this process: the findings of
 ``scan_segments(extract_file(path))``, with the unreadable parts in their place, but plain
-text is read through the scanner's line prefilter (``scanner.line_selector``), so that lines
-that cannot hold a finding are never made into segments.
+text is read through ``scanner.line_selector``: the compiled line pass finds what most lines
+hold itself, and lines that cannot hold a finding are never made into segments.
 
 :func:`scan_file_isolated` runs :func:`scan_file` in a child process whose address space is
 limited (``RLIMIT_AS``) and which is killed at the wall-clock deadline. Results come back in

@@ -93,6 +93,19 @@ class Finding:
     start: int  # offsets in the segment's text
     end: int
 
+    def __reduce__(self) -> tuple[Callable[..., "Finding"], tuple[object, ...]]:
+        # Findings cross a pipe from the scanning child in hundreds of thousands (isolated.py):
+        # seven values and a function, not the default reconstruction through __setstate__.
+        return _finding, (
+            self.kind,
+            self.severity,
+            self.rule,
+            self.masked,
+            self.where,
+            self.start,
+            self.end,
+        )
+
     def as_json(self, file: str) -> dict[str, object]:
         """The line of ``gongkai scan --json`` (DESIGN.md): never the raw value."""
         return {
@@ -103,6 +116,22 @@ class Finding:
             "masked": self.masked,
             "rule": self.rule,
         }
+
+
+def _finding(
+    kind: str,
+    severity: Severity,
+    rule: str,
+    masked: str,
+    where: Mapping[str, object],
+    start: int,
+    end: int,
+) -> Finding:
+    finding = _new_finding(Finding)
+    finding.__dict__.update(
+        kind=kind, severity=severity, rule=rule, masked=masked, where=where, start=start, end=end
+    )
+    return finding
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,18 @@
 
 - A line in which none of ``patterns.CANDIDATES`` matches gives nothing when scanned.
 - A text of digits gives what the full pass gives.
-- ``isolated.scan_file`` (text read through the line prefilter) gives what
-  ``scan_segments(extract_file(...))`` gives.
+- ``isolated.scan_file`` (text read through ``scanner.line_selector``: the compiled line pass,
+  or the prefilter where it is not built) gives what ``scan_segments(extract_file(...))``
+  gives.
 """
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.core.privacy import Segment, scan_segments
+from gongkai.core.privacy import Segment, scan_segments, scanner
 from gongkai.core.privacy import patterns as p
 from gongkai.core.privacy.extract import ScanLimits, Unreadable, extract_file
 from gongkai.core.privacy.isolated import scan_file
@@ -116,11 +118,17 @@ def _reference(path: Path, terms: tuple[str, ...], limits: ScanLimits) -> list[o
     return out
 
 
-def _fast(path: Path, terms: tuple[str, ...], limits: ScanLimits) -> list[object]:
-    return [
-        item.reason if isinstance(item, Unreadable) else item
-        for item in scan_file(path, terms=terms, limits=limits)
-    ]
+def _fast(
+    path: Path, terms: tuple[str, ...], limits: ScanLimits, compiled: bool = True
+) -> list[object]:
+    """``scan_file``; with ``compiled=False`` as where the compiled line pass is not built."""
+    with pytest.MonkeyPatch.context() as patch:
+        if not compiled:
+            patch.setattr(scanner, "_scan_lines", None)
+        return [
+            item.reason if isinstance(item, Unreadable) else item
+            for item in scan_file(path, terms=terms, limits=limits)
+        ]
 
 
 @settings(
@@ -132,6 +140,7 @@ def _fast(path: Path, terms: tuple[str, ...], limits: ScanLimits) -> list[object
     st.sampled_from([(), ("贯彻",), ("１２３", "内部")]),
     st.sampled_from([600, 1_000_000]),
     st.sampled_from(["utf-8", "gb18030", "utf-16"]),
+    st.booleans(),
 )
 def test_scan_file_gives_what_the_segments_give(
     tmp_path: Path,
@@ -140,11 +149,12 @@ def test_scan_file_gives_what_the_segments_give(
     terms: tuple[str, ...],
     max_line_chars: int,
     encoding: str,
+    compiled: bool,
 ) -> None:
     path = tmp_path / "notice.txt"
     path.write_bytes(newline.join(lines).encode(encoding))
     limits = ScanLimits(max_line_chars=max_line_chars)
-    assert _fast(path, terms, limits) == _reference(path, terms, limits)
+    assert _fast(path, terms, limits, compiled) == _reference(path, terms, limits)
 
 
 def test_scan_file_of_a_long_text_in_chunks_gives_what_the_segments_give(tmp_path: Path) -> None:
@@ -161,6 +171,7 @@ def test_scan_file_of_a_long_text_in_chunks_gives_what_the_segments_give(tmp_pat
     fast = _fast(path, (), limits)
     assert fast == _reference(path, (), limits)
     assert len(fast) > 1000
+    assert _fast(path, (), limits, compiled=False) == fast
 
 
 def test_scan_file_reads_other_formats_as_extract_file_does(tmp_path: Path) -> None:
