@@ -185,7 +185,7 @@ def _setup():
     by_last = {}
     for word, label in r.LABEL_BY_WORD.items():
         context = r.LabelContext((label.word,), label.kinds, label.klass, column=False)
-        by_last.setdefault(word[len(word) - 1], []).append(Label(word, context))
+        by_last.setdefault(word[len(word) - 1], []).append(Label(context))
     for n in range(65536):
         label_slot[n] = 0
     for char, labels in by_last.items():
@@ -621,25 +621,22 @@ cdef bint passport_fits(str s, Py_ssize_t o, Py_ssize_t n):
 
 
 cdef class Label:
-    """A label word before a value, with what the hits need of its LabelContext."""
+    """A recognizers.LabelContext (a label word before a value, or a column header), with
+    what the hits need of it."""
 
-    cdef readonly str word
+    cdef readonly str word  # the first of its words: the rule's
     cdef readonly frozenset kinds
-    cdef readonly str klass
     cdef readonly bint negative
     cdef readonly bint office
-    cdef readonly bint contact
-    cdef readonly object context  # the recognizers.LabelContext
+    cdef readonly bint contact_line  # a contact label in the text, not a column's
     cdef list rules  # rule_of's cache
 
-    def __init__(self, word, context):
-        self.word = word
+    def __init__(self, context):
+        self.word = context.words[0]
         self.kinds = context.kinds
-        self.klass = context.klass
         self.negative = context.klass == "negative"
         self.office = context.klass == "office"
-        self.contact = context.klass == "contact"
-        self.context = context
+        self.contact_line = context.klass == "contact" and not context.column
         self.rules = [None] * (4 * len(_RULES))
 
 
@@ -763,10 +760,9 @@ cdef void add_number(
             return
     severity = rec.severity if valid else rec.labelled_severity
     if label is not None and kind in PHONES:
-        # A label before a value is never a column (LabelContext.column is False).
         if (<Label>label).office:
             severity = "low"
-        elif kind == LANDLINE and (<Label>label).contact:
+        elif kind == LANDLINE and (<Label>label).contact_line:
             severity = "low"
     if sink.where is None:
         sink.where = {"line": sink.number}
@@ -1174,3 +1170,38 @@ def classify_compact(str compact, str label_word=None):
             raise ValueError(label_word)
     taken = classify_tuple(compact, 0, len(compact), label)
     return None if taken is None else ((<Rec>taken[0]).rule, taken[1])
+
+
+# Cells of digits (scanner.scan_segment's first case: TextPass.run_digits)
+
+
+cdef dict COLUMN_LABELS = {}  # id(LabelContext of a column) -> (it, its Label)
+
+
+def scan_digits(str text, object column, object where, object finding_class):
+    """The findings of a segment of ASCII digits only (a cell of a list: an identity number,
+    a phone, a card, an amount) under the column label ``column`` (a LabelContext or None),
+    as scanner.scan_segment makes them without sensitive terms: one number token or none."""
+    cdef Py_ssize_t n = len(text)
+    cdef bint valid = False
+    if n >= 32 or not useful[n]:
+        return []
+    label = None
+    if column is not None:
+        # By identity: recognizers.column_label gives the same object for a header again
+        # (hashing the dataclass would cost more than the cell).
+        entry = COLUMN_LABELS.get(id(column))
+        if entry is None or (<tuple>entry)[0] is not column:
+            if len(COLUMN_LABELS) > 4096:
+                COLUMN_LABELS.clear()
+            entry = COLUMN_LABELS[id(column)] = (column, Label(column))
+        label = (<tuple>entry)[1]
+    cdef Rec rec = classify(text, 0, n, label, &valid)
+    if rec is None:
+        return []
+    # No money sign can stand around a whole cell; the one number never overlaps another.
+    cdef list out = []
+    cdef Sink sink = Sink(out, finding_class)
+    sink.where = where
+    add_number(sink, text, 0, n, 0, n, rec, valid, label, False)
+    return out

@@ -46,10 +46,12 @@ from gongkai.core.privacy.recognizers import (
 from gongkai.core.privacy.textpass import Hit, TextPass, fold
 
 _scan_lines: Callable[..., list[Any]] | None
+_scan_digits: Callable[..., list[Any]] | None
 try:  # the compiled line pass (setup.py); without it, the Python pass does all the work
+    from gongkai.core.privacy._linepass import scan_digits as _scan_digits
     from gongkai.core.privacy._linepass import scan_lines as _scan_lines
 except ImportError:  # pragma: no cover - a build without a C compiler
-    _scan_lines = None
+    _scan_lines = _scan_digits = None
 COMPILED = _scan_lines is not None
 
 __all__ = [
@@ -149,6 +151,11 @@ def scan_segment(segment: Segment, *, terms: Sequence[str] = ()) -> list[Finding
         return []
     column = column_label(segment.label) if segment.label else None
     if text.isdigit() and text.isascii():
+        # The compiled pass (a cell of a list); it takes exact strings, not the redaction's
+        # position-keeping subclass.
+        if _scan_digits is not None and not terms and type(text) is str:
+            found: list[Finding] = _scan_digits(text, column, segment.where, Finding)
+            return found
         # A cell of digits (an ID, a phone, an amount): one number token or nothing.
         hits = TextPass(text, column, segment.where).run_digits()
     elif column is None and not _maybe(text):

@@ -404,3 +404,53 @@ def test_findings_of_a_text_file_inside_a_zip_name_the_member_and_line(tmp_path:
         ("cn_mobile", {"member": "名单/低保.txt", "line": 2}),
         ("cn_resident_id", {"member": "名单/低保.txt", "line": 2}),
     ]
+
+
+_HEADERS = [
+    None,
+    "身份证号码（18位）",
+    "户主身份证号",
+    "联系电话",
+    "联系方式",
+    "办公电话",
+    "银行卡号",
+    "一卡通账号",
+    "护照号码",
+    "证件号码",
+    "流水号",
+    "统一社会信用代码",
+    "备注",
+    "金额（元）",
+    "姓名",
+    "家庭住址",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_compacts().filter(str.isdigit), st.sampled_from(_HEADERS))
+def test_a_cell_of_digits_gives_what_the_python_pass_gives(text: str, header: str | None) -> None:
+    segment = Segment(text, {"sheet": "名单", "cell": "C7"}, header)
+    compiled = scan_segment(segment)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(scanner, "_scan_digits", None)
+        assert compiled == scan_segment(segment), (text, header)
+
+
+def test_cells_of_a_relief_list_are_found_by_the_compiled_pass() -> None:
+    rng = random.Random(5)
+    id_, mobile, card = _valid_id(rng), _valid_mobile(rng), _valid_card(rng, "622848", 19)
+    where = {"sheet": "名单", "cell": "C2"}
+    [found] = scan_segment(Segment(id_, where, "身份证号码"))
+    assert (found.kind, found.rule, found.where) == ("cn_resident_id", "ric18_checksum", where)
+    [found] = scan_segment(Segment(mobile, where, "联系电话"))
+    assert (found.kind, found.masked) == ("cn_mobile", mobile[:3] + "****" + mobile[7:])
+    # A landline in a household's column is the household's (medium), its rule the column's.
+    [found] = scan_segment(Segment("087165123456", where, "联系电话"))
+    assert (found.kind, found.severity, found.rule) == (
+        "cn_landline",
+        "medium",
+        "labelled:联系电话",
+    )
+    [found] = scan_segment(Segment(card, where, "办公电话"))
+    assert found.kind == "bank_card"
+    assert scan_segment(Segment("20240315", where, "受理日期")) == []
