@@ -92,11 +92,17 @@ def gongkai(path: Path, limits: ScanLimits, key: str = "line") -> list[Located]:
 
 
 def composed(path: Path, limits: ScanLimits) -> list[Located]:
-    """``scan_segments(extract_file(...))``: every line a segment, as callers did before."""
+    """``scan_segments(extract_file(...))``: every line a segment, all in Python (the compiled
+    pass left out): the reference the fast path must equal, and its baseline."""
     found: list[Located] = []
-    for finding in scan_segments(segments(path, limits)):
-        if finding.kind in KINDS:
-            found.append((finding.where["line"], finding.start, finding.end, finding.kind))
+    compiled = scanner._scan_lines, scanner._scan_digits
+    scanner._scan_lines = scanner._scan_digits = None
+    try:
+        for finding in scan_segments(segments(path, limits)):
+            if finding.kind in KINDS:
+                found.append((finding.where["line"], finding.start, finding.end, finding.kind))
+    finally:
+        scanner._scan_lines, scanner._scan_digits = compiled
     return found
 
 
