@@ -27,6 +27,15 @@ cdef extern from "Python.h":
     int PyObject_GenericSetAttr(object o, object name, object value) except -1
     void PyObject_GC_UnTrack(object o)
 
+cdef extern from *:
+    """
+    /* object.__new__(cls) without its argument tuples: a finding is made per value found. */
+    static PyObject *gongkai_new_instance(PyObject *cls, PyObject *empty) {
+        return PyBaseObject_Type.tp_new((PyTypeObject *)cls, empty, NULL);
+    }
+    """
+    object gongkai_new_instance(object cls, object empty)
+
 from gongkai.core.privacy import masking
 from gongkai.core.privacy import patterns as p
 from gongkai.core.privacy import recognizers as r
@@ -35,6 +44,8 @@ from gongkai.core.privacy import textpass as tp
 cdef object fold = tp.fold
 # Trigger character -> [(its index in the word, word)] of patterns.LINE_WORD_LIST.
 cdef dict WORDS_BY_TRIGGER = {}
+cdef list WORD_LISTS = []  # WORDS_BY_TRIGGER's lists, by word_slot[trigger]
+cdef unsigned char word_slot[65536]
 for _word in p.LINE_WORD_LIST:
     _index = next(i for i, char in enumerate(_word) if char in p.LINE_WORD_TRIGGERS)
     WORDS_BY_TRIGGER.setdefault(_word[_index], []).append((_index, _word))
@@ -97,9 +108,9 @@ cdef str CARD = r.CARD
 cdef str LANDLINE = r.LANDLINE
 cdef frozenset PHONES = r.PHONES
 # recognizers._LABELLED_BY_LENGTH, as Rec.
-cdef dict LABELLED_BY_LENGTH = {
-    n: [_BY_RULE[rec.rule] for rec in recs] for n, recs in r._LABELLED_BY_LENGTH.items()
-}
+cdef list LABELLED_BY_LENGTH = [
+    [_BY_RULE[rec.rule] for rec in r._LABELLED_BY_LENGTH.get(n, ())] for n in range(32)
+]
 cdef object COMPACT = tp._COMPACT
 cdef int MAX_JOINED = tp._MAX_JOINED
 cdef int MAX_PIECES = tp._MAX_PIECES
@@ -157,6 +168,12 @@ def _setup():
             CLASS[n] = C_ALNUM
     for n in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):
         CLASS[n] = C_ALNUM | C_WIDE
+    WORD_LISTS.append(None)  # slot 0: no word is met at this character
+    for n in range(65536):
+        word_slot[n] = 0
+    for char, words in WORDS_BY_TRIGGER.items():
+        word_slot[ord(char)] = len(WORD_LISTS)
+        WORD_LISTS.append(words)
     for char in WORDS_BY_TRIGGER:
         CLASS[ord(char)] |= C_WORD
     CLASS[10] = C_NEWLINE
@@ -491,7 +508,9 @@ cdef Rec classify(str s, Py_ssize_t o, Py_ssize_t n, object label, bint* valid):
         return rec
     if label is None or not (<Label>label).kinds:
         return None
-    for rec in LABELLED_BY_LENGTH.get(n, ()):
+    if n >= 32:
+        return None
+    for rec in <list>LABELLED_BY_LENGTH[n]:
         if rec.kind in (<Label>label).kinds and fits(rec, s, o, n):
             valid[0] = labelled_valid(rec, s, o, n)
             return rec
@@ -769,7 +788,7 @@ cdef void add_number(
     # As scanner.scan_segment makes it (hits of number tokens never overlap).
     # The fields are set past the frozen class's __setattr__, into the object's own inline
     # values (no __dict__ is made).
-    finding = new_object(sink.finding_class)
+    finding = gongkai_new_instance(sink.finding_class, ())
     PyObject_GenericSetAttr(finding, "kind", kind)
     PyObject_GenericSetAttr(finding, "severity", severity)
     PyObject_GenericSetAttr(finding, "rule", rule_of(rec, valid, label, joined))
@@ -908,7 +927,10 @@ cdef bint line_findings(Sink sink, str s, Py_ssize_t lo, Py_ssize_t hi):
 cdef bint word_at(str text, Py_ssize_t i, Py_ssize_t lo, Py_ssize_t hi):
     """One of patterns.LINE_WORD_LIST has its trigger character at text[i]."""
     cdef Py_ssize_t a, n, k, first
-    for a, word in WORDS_BY_TRIGGER[at(text, i)]:
+    cdef Py_UCS4 trigger = at(text, i)
+    if trigger >= 65536 or not word_slot[trigger]:
+        return False
+    for a, word in <list>WORD_LISTS[word_slot[trigger]]:
         n = len(<str>word)
         first = i - a
         if first < lo or first + n > hi:
@@ -924,7 +946,6 @@ cdef bint word_at(str text, Py_ssize_t i, Py_ssize_t lo, Py_ssize_t hi):
 # Findings (scanner.scan_segment, masking.preview)
 
 
-cdef object new_object = object.__new__
 cdef object python_mask = masking.mask
 cdef str MOBILE = r.MOBILE
 cdef str USCC = r.USCC
