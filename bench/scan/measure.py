@@ -64,6 +64,7 @@ RG_PATTERN_DEFAULT = r"(?-u:\b)(?:" + "|".join(_SHAPES.values()) + r")(?-u:\b)"
 def median_time(runs: int, job: Callable[[], object]) -> tuple[float, object]:
     times, result = [], None
     for _ in range(runs):
+        result = None  # the last run's results are freed before the clock starts
         started = time.perf_counter()
         result = job()
         times.append(time.perf_counter() - started)
@@ -80,29 +81,31 @@ def segments(path: Path, limits: ScanLimits) -> Iterator[Segment]:
 Located = tuple[object, int, int, str]
 
 
-def gongkai(path: Path, limits: ScanLimits, key: str = "line") -> list[Located]:
-    """``scan_file``: what ``scan_file_isolated`` runs in its child for ``gongkai scan``."""
+def gongkai(path: Path, limits: ScanLimits) -> list[Finding | Unreadable]:
+    """``scan_file``: what ``scan_file_isolated`` runs in its child for ``gongkai scan``, every
+    result kept as a caller keeps them (the timed part; scoring is done afterwards)."""
+    return list(scan_file(path, limits=limits))
+
+
+def composed(path: Path, limits: ScanLimits) -> list[Finding]:
+    """``scan_segments(extract_file(...))``: every line a segment, all in Python (the compiled
+    pass left out): the reference the fast path must equal, and its baseline."""
+    compiled = scanner._scan_lines, scanner._scan_digits
+    scanner._scan_lines = scanner._scan_digits = None
+    try:
+        return list(scan_segments(segments(path, limits)))
+    finally:
+        scanner._scan_lines, scanner._scan_digits = compiled
+
+
+def located(path: Path, results: list[Finding | Unreadable], key: str = "line") -> list[Located]:
+    """(where, start, end, kind) of the findings of the four scored kinds."""
     found: list[Located] = []
-    for result in scan_file(path, limits=limits):
+    for result in results:
         if isinstance(result, Unreadable):
             raise SystemExit(f"{path}: unreadable: {result.reason}")
         if result.kind in KINDS:
             found.append((result.where[key], result.start, result.end, result.kind))
-    return found
-
-
-def composed(path: Path, limits: ScanLimits) -> list[Located]:
-    """``scan_segments(extract_file(...))``: every line a segment, all in Python (the compiled
-    pass left out): the reference the fast path must equal, and its baseline."""
-    found: list[Located] = []
-    compiled = scanner._scan_lines, scanner._scan_digits
-    scanner._scan_lines = scanner._scan_digits = None
-    try:
-        for finding in scan_segments(segments(path, limits)):
-            if finding.kind in KINDS:
-                found.append((finding.where["line"], finding.start, finding.end, finding.kind))
-    finally:
-        scanner._scan_lines, scanner._scan_digits = compiled
     return found
 
 
@@ -310,9 +313,12 @@ def measure_text(path: Path, runs: int, presidio_mb: float, analyze: Callable[[s
     def rate(seconds: float, nbytes: int = size) -> float:
         return nbytes / MB / seconds
 
-    scan_s, found = median_time(runs, lambda: gongkai(path, limits))
-    composed_s, found_composed = median_time(runs, lambda: composed(path, limits))
-    assert found == found_composed, "scan_file and scan_segments(extract_file) differ"
+    scan_s, results = median_time(runs, lambda: gongkai(path, limits))
+    composed_s, results_composed = median_time(runs, lambda: composed(path, limits))
+    # Every finding of every kind, with its rule, severity and masked preview.
+    assert results == results_composed, "scan_file and scan_segments(extract_file) differ"
+    found = located(path, results)
+    del results, results_composed
     extract_s, _ = median_time(runs, lambda: extract_only(path, limits))
     isolated_s, isolated_count = median_time(runs, lambda: isolated_findings(path, limits))
     rg_s, rg_count = median_time(runs, lambda: ripgrep(path, RG_PATTERN, pcre=True))

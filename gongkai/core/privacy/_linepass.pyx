@@ -50,7 +50,7 @@ for _word in p.LINE_WORD_LIST:
     _index = next(i for i, char in enumerate(_word) if char in p.LINE_WORD_TRIGGERS)
     WORDS_BY_TRIGGER.setdefault(_word[_index], []).append((_index, _word))
 
-# Recognizers of the unlabelled path, by the order of recognizers.NUMBER_RECOGNIZERS.
+# The recognizers (recognizers.NUMBER_RECOGNIZERS) as C reads them.
 cdef class Rec:
     """A recognizers.Recognizer, its fields as C reads them."""
 
@@ -716,8 +716,8 @@ cdef object label_before(str s, Py_ssize_t lo, Py_ssize_t start):
     return None
 
 
-# Hits (textpass._add_number, _number_rule, _number_severity, _looks_like_money): plain
-# tuples (start, end, kind, severity, rule) with offsets in the line.
+# Findings of number tokens (textpass._add_number, _number_rule, _number_severity,
+# _looks_like_money; scanner.scan_segment), offsets in the line.
 
 
 cdef list NO_LABEL_RULES = [None] * (4 * len(_RULES))
@@ -943,7 +943,7 @@ cdef bint word_at(str text, Py_ssize_t i, Py_ssize_t lo, Py_ssize_t hi):
     return False
 
 
-# Findings (scanner.scan_segment, masking.preview)
+# Masked previews (masking.preview and the policies of masking.mask for these kinds)
 
 
 cdef object python_mask = masking.mask
