@@ -335,9 +335,11 @@ cdef bint all_digits(str s, Py_ssize_t a, Py_ssize_t b):
 
 cdef bint calendar_date(str s, Py_ssize_t a):
     """s[a:a+8] (digits) is a real date, year 1 or later: datetime.date's rule."""
-    cdef int y = year_at(s, a)
-    cdef int m = digit_at(s, a + 4) * 10 + digit_at(s, a + 5)
-    cdef int d = digit_at(s, a + 6) * 10 + digit_at(s, a + 7)
+    return real_date(year_at(s, a), two_digits(s, a + 4), two_digits(s, a + 6))
+
+
+cdef bint real_date(int y, int m, int d):
+    """datetime.date(y, m, d) exists (the Gregorian calendar, year 1 or later)."""
     cdef int days
     if y < 1 or m < 1 or m > 12 or d < 1:
         return False
@@ -565,16 +567,7 @@ cdef bint labelled_valid(Rec rec, str s, Py_ssize_t o, Py_ssize_t n):
 cdef bint ric15_date(str s, Py_ssize_t a):
     """birth_date_ok("19" + s[a:a+6])."""
     cdef int y = 1900 + two_digits(s, a)
-    cdef int m = two_digits(s, a + 2), d = two_digits(s, a + 4), days
-    if not (birth_lo <= y < birth_hi) or m < 1 or m > 12 or d < 1:
-        return False
-    if m == 2:
-        days = 29 if (y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)) else 28
-    elif m == 4 or m == 6 or m == 9 or m == 11:
-        days = 30
-    else:
-        days = 31
-    return d <= days
+    return birth_lo <= y < birth_hi and real_date(y, two_digits(s, a + 2), two_digits(s, a + 4))
 
 
 cdef bint landline_fits(str s, Py_ssize_t o, Py_ssize_t n):

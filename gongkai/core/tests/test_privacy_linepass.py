@@ -325,17 +325,7 @@ def _compacts(draw: st.DrawFn) -> str:
 def test_a_value_is_classified_as_the_recognizers_classify_it(
     compact: str, label_word: str | None
 ) -> None:
-    from gongkai.core.privacy._linepass import classify_compact
-    from gongkai.core.privacy.recognizers import LabelContext, classify_number
-
-    label = None
-    if label_word is not None:
-        word = LABEL_BY_WORD[label_word]
-        label = LabelContext((word.word,), word.kinds, word.klass, column=False)
-    expected = classify_number(compact, label)
-    assert classify_compact(compact, label_word) == (
-        None if expected is None else (expected[0].rule, expected[1])
-    ), (compact, label_word)
+    _classified_alike(compact, label_word)
 
 
 def _classified_alike(compact: str, label_word: str | None = None) -> None:
