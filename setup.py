@@ -13,14 +13,10 @@ except ImportError:  # a build without Cython: the Python pass only
     extensions = []
 else:
     extensions = cythonize(
-        [
-            Extension(
-                "gongkai.core.privacy._linepass",
-                ["gongkai/core/privacy/_linepass.pyx"],
-                optional=True,
-            )
-        ],
+        [Extension("gongkai.core.privacy._linepass", ["gongkai/core/privacy/_linepass.pyx"])],
         quiet=True,
     )
+    for extension in extensions:
+        extension.optional = True  # cythonize does not carry the flag over
 
 setup(ext_modules=extensions)
