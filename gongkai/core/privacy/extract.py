@@ -58,7 +58,7 @@ from pypdf import PageObject, PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, PdfObject
 
 from gongkai.core.privacy.recognizers import column_label
-from gongkai.core.privacy.scanner import Finding, Found, Segment
+from gongkai.core.privacy.scanner import Finding, Found, Segment, Selected
 
 MB = 1024 * 1024
 RATIO_FLOOR = MB  # as in gongkai.core.files: small parts compress well and are no bomb
@@ -132,7 +132,7 @@ def extract_file(
 
 
 # scanner.line_selector: what the lines of text[start:end] hold, the first being line number.
-Selector: TypeAlias = Callable[[str, int, int, int], list[Finding | tuple[int, int]]]
+Selector: TypeAlias = Callable[[str, int, int, int], Selected]
 
 
 def _extract_file(

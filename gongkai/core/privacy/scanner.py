@@ -83,9 +83,10 @@ class Segment:
 
 @dataclass(frozen=True)
 class Finding:
-    """A finding; made by the scanner through ``__dict__`` (:func:`scan_segment`): a frozen
-    dataclass's ``__init__`` sets each field through ``object.__setattr__``, which costs more
-    than the rest of a finding's making."""
+    """A finding; made by the scanner past ``__init__`` — through ``__dict__``
+    (:func:`scan_segment`) or with its fields set in place by the compiled line pass — because a
+    frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``, which costs
+    more than the rest of a finding's making."""
 
     kind: str
     severity: Severity
